@@ -1,0 +1,828 @@
+"""The archive's records: processes, meetings, who took part, what they produced.
+
+Reference data (countries, organisations, people, topics, processes) is public
+vocabulary. Content records (meetings, documents, agreements, action items)
+carry a publication status, and `PublishableQuerySet.public()` is the one place
+that decides what the public may see.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.text import normalize_name
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class PublishableQuerySet(models.QuerySet):
+    """Querysets of records that the public sees only once published.
+
+    A record is public when it is published *and* so is every record it
+    depends on: an agreement of a draft meeting stays hidden even if the
+    agreement itself was marked published. Subclasses name those dependencies.
+    """
+
+    #: Lookup paths to required parent records that have their own status.
+    public_via: tuple[str, ...] = ()
+    #: False for records that have no status and follow their parents only.
+    own_status: bool = True
+
+    def public(self):
+        condition = Q(status=PublicationStatus.PUBLISHED) if self.own_status else Q()
+        for path in self.public_via:
+            condition &= Q(**{f"{path}__status": PublicationStatus.PUBLISHED})
+        return self.filter(condition)
+
+    def drafts(self):
+        return self.filter(status=PublicationStatus.DRAFT)
+
+
+class Publishable(models.Model):
+    status = models.CharField(
+        max_length=10,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED
+
+    def save(self, *args, **kwargs):
+        if self.status == PublicationStatus.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+
+# --------------------------------------------------------------------------
+# Reference data
+# --------------------------------------------------------------------------
+
+
+class CountryQuerySet(models.QuerySet):
+    def resolve(self, name: str) -> Country | None:
+        """The country a document means by `name` ("Belice", "the Oriental Republic of Uruguay", "MEX")."""
+        key = normalize_name(name)
+        if not key:
+            return None
+        alias = CountryAlias.objects.filter(normalized=key).select_related("country").first()
+        if alias:
+            return alias.country
+        if len(key) == 3:
+            return self.filter(alpha3__iexact=key).first()
+        return None
+
+
+class CountryManager(models.Manager.from_queryset(CountryQuerySet)):
+    def get_by_natural_key(self, alpha3):
+        return self.get(alpha3=alpha3)
+
+
+class Country(models.Model):
+    """An ISO 3166-1 country, with the names documents use for it."""
+
+    alpha2 = models.CharField("ISO alpha-2", max_length=2, unique=True)
+    alpha3 = models.CharField("ISO alpha-3", max_length=3, unique=True)
+    numeric = models.CharField("ISO numeric", max_length=3, unique=True)
+    name = models.CharField("English name", max_length=100, unique=True)
+    name_es = models.CharField("Spanish name", max_length=100, blank=True)
+    official_name = models.CharField(max_length=150, blank=True)
+
+    objects = CountryManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.alpha3,)
+
+    def get_absolute_url(self):
+        return reverse("meetings:country-detail", args=[self.alpha3])
+
+
+class CountryAliasManager(models.Manager):
+    def get_by_natural_key(self, normalized):
+        return self.get(normalized=normalized)
+
+
+class CountryAlias(models.Model):
+    """Another name under which a country appears in documents ("Brasil", "the Bolivarian Republic of Venezuela")."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=150)
+    # Case, accents, punctuation and a leading "the" do not distinguish names,
+    # so lookups go through this folded form and it must be unique.
+    normalized = models.CharField(max_length=150, unique=True, editable=False)
+
+    objects = CountryAliasManager()
+
+    class Meta:
+        ordering = ["country__name", "name"]
+        verbose_name_plural = "country aliases"
+
+    def __str__(self):
+        return f"{self.name} → {self.country.name}"
+
+    def natural_key(self):
+        return (self.normalized,)
+
+    natural_key.dependencies = ["meetings.country"]
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Topic(models.Model):
+    """A theme from the archive's controlled vocabulary."""
+
+    name = models.CharField("English name", max_length=100, unique=True)
+    name_es = models.CharField("Spanish name", max_length=100, blank=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    description = models.TextField(blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("meetings:topic-detail", args=[self.slug])
+
+
+class Process(models.Model):
+    """A regional consultative process or other forum that holds meetings on migration."""
+
+    name = models.CharField(max_length=200, unique=True)
+    name_es = models.CharField("Spanish name", max_length=200, blank=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    acronym = models.CharField(max_length=20, blank=True)
+    acronym_es = models.CharField("Spanish acronym", max_length=20, blank=True)
+    other_names = models.CharField(
+        max_length=300, blank=True, help_text='Other names, separated by semicolons ("Puebla Process").'
+    )
+    region = models.CharField(max_length=100, blank=True)
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    countries = models.ManyToManyField(Country, through="ProcessMembership", related_name="processes")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "processes"
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("meetings:process-detail", args=[self.slug])
+
+
+class MembershipRole(models.TextChoices):
+    MEMBER = "member", "Member"
+    OBSERVER = "observer", "Observer"
+
+
+class ProcessMembershipManager(models.Manager):
+    def get_by_natural_key(self, process_slug, alpha3, role, since):
+        return self.get(process__slug=process_slug, country__alpha3=alpha3, role=role, since=since)
+
+
+class ProcessMembership(models.Model):
+    """A country's membership of a process, or observer status, over a span of time."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="memberships")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="process_memberships")
+    role = models.CharField(max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    since = models.DateField(null=True, blank=True, help_text="Empty when not known.")
+    until = models.DateField(null=True, blank=True, help_text="Empty while it lasts.")
+
+    objects = ProcessMembershipManager()
+
+    class Meta:
+        ordering = ["process", "country__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["process", "country", "role", "since"], name="membership_unique_per_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(until__isnull=True) | Q(since__isnull=True) | Q(until__gte=models.F("since")),
+                name="membership_until_not_before_since",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.country} – {self.get_role_display()} of {self.process.acronym or self.process}"
+
+    def natural_key(self):
+        return (self.process.slug, self.country.alpha3, self.role, self.since)
+
+    natural_key.dependencies = ["meetings.process", "meetings.country"]
+
+
+class OrganisationKind(models.TextChoices):
+    INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental organisation"
+    UN = "un", "United Nations entity"
+    REGIONAL = "regional", "Regional organisation"
+    PROCESS_BODY = "process_body", "Body of a process"
+    CIVIL_SOCIETY = "civil_society", "Civil society"
+    HUMANITARIAN = "humanitarian", "Humanitarian organisation"
+    ACADEMIC = "academic", "Academic institution"
+    PRIVATE = "private", "Private sector"
+    GOVERNMENT = "government", "Government agency"
+    OTHER = "other", "Other"
+
+
+class Organisation(models.Model):
+    """An organisation that attends meetings or carries commitments.
+
+    The bodies of a process (its Technical Secretariat, its Presidency
+    Pro-Tempore, a liaison-officer network, an ad-hoc group) are organisations
+    of kind "body of a process" tied to that process, so that commitments can
+    name them as they name IOM.
+    """
+
+    name = models.CharField(max_length=200, unique=True)
+    name_es = models.CharField("Spanish name", max_length=200, blank=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    acronym = models.CharField(max_length=30, blank=True)
+    kind = models.CharField(max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
+    process = models.ForeignKey(
+        Process,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bodies",
+        help_text="For a body of a process (its secretariat, presidency, networks).",
+    )
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["meetings.process"]
+
+    @property
+    def short_name(self) -> str:
+        return self.acronym or self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:organisation-detail", args=[self.slug])
+
+
+class Person(models.Model):
+    """An official or speaker named in the records."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    honorific = models.CharField(max_length=30, blank=True, help_text='"Mr.", "Mrs.", "Prof.", ...')
+    position = models.CharField(max_length=300, blank=True, help_text="Title as given in the document.")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="people"
+    )
+    country = models.ForeignKey(Country, on_delete=models.SET_NULL, null=True, blank=True, related_name="people")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["meetings.organisation", "meetings.country"]
+
+
+# --------------------------------------------------------------------------
+# Meetings and what they produce
+# --------------------------------------------------------------------------
+
+
+class MeetingQuerySet(PublishableQuerySet):
+    pass
+
+
+class MeetingManager(models.Manager.from_queryset(MeetingQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class MeetingKind(models.TextChoices):
+    VICE_MINISTERIAL = "vice_ministerial", "Vice-ministerial conference"
+    MINISTERIAL = "ministerial", "Ministerial meeting"
+    PLENARY = "plenary", "Plenary meeting"
+    TECHNICAL = "technical", "Technical group meeting"
+    LIAISON_NETWORK = "liaison_network", "Liaison-officer network meeting"
+    COMMITTEE = "committee", "Committee session"
+    FORUM = "forum", "Forum"
+    WORKSHOP = "workshop", "Workshop"
+    SEMINAR = "seminar", "Seminar"
+    OTHER = "other", "Other"
+
+
+class Meeting(Publishable):
+    """One meeting of one or more processes."""
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=150, unique=True)
+    processes = models.ManyToManyField(Process, related_name="meetings", blank=True)
+    edition = models.CharField(max_length=20, blank=True, help_text='As printed: "VII", "XV".')
+    edition_number = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The edition as a number (7 for VII), for sorting."
+    )
+    kind = models.CharField(max_length=20, choices=MeetingKind.choices, default=MeetingKind.OTHER, db_index=True)
+    start_date = models.DateField()
+    end_date = models.DateField()
+    city = models.CharField(max_length=100, blank=True)
+    host_country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings_hosted"
+    )
+    venue = models.CharField(max_length=300, blank=True)
+    theme = models.CharField(max_length=300, blank=True)
+    presidency = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presidencies",
+        verbose_name="presidency pro tempore",
+    )
+    summary = models.TextField(blank=True)
+
+    objects = MeetingManager()
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        indexes = [
+            models.Index(fields=["start_date"], name="meeting_start_date_idx"),
+            models.Index(fields=["status", "start_date"], name="meeting_status_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="meeting_end_not_before_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.start_date:%Y})"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["meetings.process", "meetings.country"]
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting-detail", args=[self.slug])
+
+    @property
+    def place(self) -> str:
+        return ", ".join(part for part in (self.city, self.host_country.name if self.host_country else "") if part)
+
+
+class ParticipationRole(models.TextChoices):
+    MEMBER = "member", "Member"
+    PARTICIPANT = "participant", "Participant"
+    OBSERVER = "observer", "Observer"
+    HOST = "host", "Host"
+    PRESIDENCY = "presidency", "Presidency pro tempore"
+    ORGANISER = "organiser", "Organiser"
+    INVITED = "invited", "Invited organisation"
+    CIVIL_SOCIETY = "civil_society", "Civil society"
+    SECRETARIAT = "secretariat", "Secretariat"
+    SPEAKER = "speaker", "Speaker"
+
+
+class ParticipationQuerySet(PublishableQuerySet):
+    own_status = False
+    public_via = ("meeting",)
+
+
+class ParticipationManager(models.Manager.from_queryset(ParticipationQuerySet)):
+    def get_by_natural_key(self, meeting_slug, alpha3, organisation_slug, person_slug, role):
+        return self.get(
+            meeting__slug=meeting_slug,
+            country__alpha3=alpha3,
+            organisation__slug=organisation_slug,
+            person__slug=person_slug,
+            role=role,
+        )
+
+
+class Participation(models.Model):
+    """A country or an organisation taking part in a meeting, in a role.
+
+    A speaker is a participation too: the person, and the country or
+    organisation they spoke for.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
+    )
+    role = models.CharField(max_length=20, choices=ParticipationRole.choices, default=ParticipationRole.PARTICIPANT)
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    objects = ParticipationManager()
+
+    class Meta:
+        ordering = ["meeting", "role", "country__name", "organisation__name"]
+        indexes = [models.Index(fields=["country", "role"], name="participation_country_role_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(country__isnull=False, organisation__isnull=True)
+                    | Q(country__isnull=True, organisation__isnull=False)
+                ),
+                name="participation_country_xor_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "country", "role"],
+                condition=Q(country__isnull=False, person__isnull=True),
+                name="participation_unique_country_role",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "organisation", "role"],
+                condition=Q(organisation__isnull=False, person__isnull=True),
+                name="participation_unique_organisation_role",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "person", "role"],
+                condition=Q(person__isnull=False),
+                name="participation_unique_person_role",
+            ),
+        ]
+
+    def __str__(self):
+        who = self.country or self.organisation
+        if self.person_id:
+            who = f"{self.person} ({who})"
+        return f"{who} – {self.get_role_display()}"
+
+    def natural_key(self):
+        return (
+            self.meeting.slug,
+            self.country.alpha3 if self.country_id else None,
+            self.organisation.slug if self.organisation_id else None,
+            self.person.slug if self.person_id else None,
+            self.role,
+        )
+
+    natural_key.dependencies = [
+        "meetings.meeting",
+        "meetings.country",
+        "meetings.organisation",
+        "meetings.person",
+    ]
+
+    @property
+    def participant(self):
+        return self.country or self.organisation
+
+
+class DocumentKind(models.TextChoices):
+    COMMUNIQUE = "communique", "Joint communiqué"
+    DECLARATION = "declaration", "Declaration"
+    REPORT = "report", "Report"
+    RAPPORTEURSHIP = "rapporteurship", "Rapporteurship"
+    SUMMARY = "summary", "Summary"
+    RESOLUTION = "resolution", "Resolution"
+    AGENDA = "agenda", "Agenda"
+    CONCEPT_NOTE = "concept_note", "Concept note"
+    PLAN_OF_ACTION = "plan_of_action", "Plan of action"
+    OTHER = "other", "Other"
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Spanish"
+    PORTUGUESE = "pt", "Portuguese"
+    FRENCH = "fr", "French"
+
+
+class DocumentQuerySet(PublishableQuerySet):
+    public_via = ("meeting",)
+
+
+class DocumentManager(models.Manager.from_queryset(DocumentQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Document(Publishable):
+    """A text a meeting produced, kept verbatim."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(max_length=400, help_text="The title as printed.")
+    slug = models.SlugField(max_length=150, unique=True)
+    kind = models.CharField(max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER, db_index=True)
+    language = models.CharField(max_length=2, choices=Language.choices, default=Language.ENGLISH, db_index=True)
+    date = models.DateField(null=True, blank=True, db_index=True, help_text="Date of adoption or issue.")
+    symbol = models.CharField(
+        "reference symbol", max_length=100, blank=True, help_text='As printed, e.g. "CE/AM-59/08 rev. 1".'
+    )
+    text = models.TextField(blank=True, help_text="The full text exactly as printed, mistakes included.")
+    file = models.FileField(upload_to="documents/%Y/", blank=True)
+    source = models.CharField(
+        max_length=500, blank=True, help_text="Where this copy comes from (an address, an archive, a file name)."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position among the meeting's documents.")
+
+    objects = DocumentManager()
+
+    class Meta:
+        ordering = ["meeting", "order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["meetings.meeting"]
+
+    def get_absolute_url(self):
+        return reverse("meetings:document-detail", args=[self.slug])
+
+
+class AgreementSection(models.TextChoices):
+    """The kind of heading an agreement stands under; the heading itself is kept as printed."""
+
+    SUBSTANTIVE = "substantive", "Substantive matters"
+    ADMINISTRATIVE = "administrative", "Administrative matters"
+    ACKNOWLEDGMENTS = "acknowledgments", "Acknowledgments"
+    WORKING_GROUP = "working_group", "Working group proposals"
+    THEMATIC = "thematic", "Thematic area"
+    FOLLOW_UP = "follow_up", "Follow-up and next actions"
+    CLOSING = "closing", "Closing and next meeting"
+    OTHER = "other", "Other"
+
+
+class AgreementKind(models.TextChoices):
+    DECISION = "decision", "Decision"
+    RECOMMENDATION = "recommendation", "Recommendation"
+    ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement"
+    REQUEST = "request", "Request"
+    PROPOSAL = "proposal", "Proposal"
+    COMMITMENT = "commitment", "Commitment"
+    STATEMENT = "statement", "Statement"
+    OTHER = "other", "Other"
+
+
+class AgreementQuerySet(PublishableQuerySet):
+    public_via = ("document", "document__meeting")
+
+
+class AgreementManager(models.Manager.from_queryset(AgreementQuerySet)):
+    def get_by_natural_key(self, document_slug, order):
+        return self.get(document__slug=document_slug, order=order)
+
+
+class Agreement(Publishable):
+    """One numbered, lettered or bulleted outcome inside a document.
+
+    The label is kept as printed ("10.5", "b)", or nothing for a bullet); labels
+    like "b)" do not sort, so the printed order is a field of its own.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="agreements")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children",
+        help_text="The item this one is a sub-item of (9 for 9.1).",
+    )
+    label = models.CharField(max_length=20, blank=True, help_text='As printed: "9.1", "b)"; empty for a bullet.')
+    order = models.PositiveIntegerField(help_text="Position in the document, in printed order.")
+    section = models.CharField(
+        max_length=20, choices=AgreementSection.choices, default=AgreementSection.OTHER, db_index=True
+    )
+    section_heading = models.CharField(
+        max_length=300, blank=True, help_text='The heading as printed ("SUBSTANTIVE MATTERS", "a) Consular Assistance:").'
+    )
+    text = models.TextField(help_text="Exactly as printed.")
+    kind = models.CharField(max_length=20, choices=AgreementKind.choices, default=AgreementKind.DECISION, db_index=True)
+    topics = models.ManyToManyField(Topic, related_name="agreements", blank=True)
+    countries = models.ManyToManyField(Country, related_name="agreements", blank=True, help_text="Countries it concerns.")
+    organisations = models.ManyToManyField(
+        Organisation, related_name="agreements", blank=True, help_text="Organisations it concerns."
+    )
+
+    objects = AgreementManager()
+
+    class Meta:
+        ordering = ["document", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "order"], name="agreement_unique_order"),
+            # A communiqué may restart its numbering under each heading (the VII
+            # RCM has a "1." in substantive and in administrative matters), so a
+            # printed label is unique within its document's heading.
+            models.UniqueConstraint(
+                fields=["document", "section_heading", "label"],
+                condition=~Q(label=""),
+                name="agreement_unique_label",
+            ),
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="agreement_not_own_parent"),
+        ]
+
+    def __str__(self):
+        head = f"{self.label} " if self.label else ""
+        return f"{head}{self.text[:80]}"
+
+    def natural_key(self):
+        return (self.document.slug, self.order)
+
+    natural_key.dependencies = ["meetings.document", "meetings.topic", "meetings.organisation"]
+
+    def get_absolute_url(self):
+        return reverse("meetings:agreement-detail", args=[self.pk])
+
+    @property
+    def anchor(self) -> str:
+        """The fragment that points at this agreement inside its document's page."""
+        return f"agreement-{self.pk}"
+
+
+class RelationKind(models.TextChoices):
+    REAFFIRMS = "reaffirms", "reaffirms"
+    FOLLOWS_UP = "follows_up", "follows up"
+    AMENDS = "amends", "amends"
+    SUPERSEDES = "supersedes", "supersedes"
+
+
+#: How a relation reads from the later agreement's side and from the earlier one's.
+RELATION_INVERSE = {
+    RelationKind.REAFFIRMS: "reaffirmed by",
+    RelationKind.FOLLOWS_UP: "followed up by",
+    RelationKind.AMENDS: "amended by",
+    RelationKind.SUPERSEDES: "superseded by",
+}
+
+
+class AgreementRelationManager(models.Manager):
+    def get_by_natural_key(self, source_document, source_order, target_document, target_order, kind):
+        return self.get(
+            source__document__slug=source_document,
+            source__order=source_order,
+            target__document__slug=target_document,
+            target__order=target_order,
+            kind=kind,
+        )
+
+
+class AgreementRelation(models.Model):
+    """A typed link from a later agreement to an earlier one ("9.2 follows up 4")."""
+
+    source = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="relations_out")
+    kind = models.CharField(max_length=20, choices=RelationKind.choices)
+    target = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="relations_in")
+    note = models.CharField(max_length=300, blank=True)
+
+    objects = AgreementRelationManager()
+
+    class Meta:
+        ordering = ["source", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "target"], name="relation_unique"),
+            models.CheckConstraint(condition=~Q(source=models.F("target")), name="relation_not_to_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.get_kind_display()} {self.target}"
+
+    @property
+    def inverse_label(self) -> str:
+        return RELATION_INVERSE[self.kind]
+
+    def natural_key(self):
+        return (*self.source.natural_key(), *self.target.natural_key(), self.kind)
+
+    natural_key.dependencies = ["meetings.agreement"]
+
+
+class ActionItemStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    DROPPED = "dropped", "Dropped"
+
+
+class ActionItemQuerySet(PublishableQuerySet):
+    public_via = ("meeting",)
+
+    def public(self):
+        # An item set by the meeting as a whole has no agreement; one tied to
+        # an agreement follows that agreement's visibility too.
+        agreement_public = Q(agreement__isnull=True) | Q(
+            agreement__status=PublicationStatus.PUBLISHED,
+            agreement__document__status=PublicationStatus.PUBLISHED,
+        )
+        return super().public().filter(agreement_public)
+
+
+class ActionItemManager(models.Manager.from_queryset(ActionItemQuerySet)):
+    def get_by_natural_key(self, meeting_slug, order):
+        return self.get(meeting__slug=meeting_slug, order=order)
+
+
+class ActionItem(Publishable):
+    """A follow-up commitment set by a meeting, usually by one of its agreements."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="action_items", help_text="The meeting that set it."
+    )
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, null=True, blank=True, related_name="action_items"
+    )
+    order = models.PositiveSmallIntegerField(default=1, help_text="Position among the meeting's action items.")
+    description = models.TextField(help_text="What is to be done.")
+    responsible_countries = models.ManyToManyField(Country, related_name="action_items", blank=True)
+    responsible_organisations = models.ManyToManyField(
+        Organisation,
+        related_name="action_items",
+        blank=True,
+        help_text="Organisations, or bodies of a process (Presidency Pro-Tempore, Technical Secretariat, networks).",
+    )
+    due_date = models.DateField(null=True, blank=True, db_index=True, help_text="The exact or latest date, when known.")
+    due_text = models.CharField(
+        "due as written", max_length=200, blank=True, help_text='"within a period of 30 days", "during 2013".'
+    )
+    progress = models.CharField(
+        "follow-up status", max_length=12, choices=ActionItemStatus.choices, default=ActionItemStatus.OPEN, db_index=True
+    )
+    notes = models.TextField(blank=True)
+    reported_done_at = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items_reported_done",
+        help_text="The later meeting at which it was reported done.",
+    )
+
+    objects = ActionItemManager()
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "order"], name="action_item_unique_order"),
+        ]
+
+    def __str__(self):
+        return self.description[:100]
+
+    def natural_key(self):
+        return (self.meeting.slug, self.order)
+
+    natural_key.dependencies = ["meetings.meeting", "meetings.agreement", "meetings.organisation"]
