@@ -7,6 +7,7 @@ action items and its links to earlier agreements).
 """
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 
 from meetings.models import (
@@ -28,6 +29,9 @@ from meetings.models import (
 admin.site.site_header = "migconf — secretariat"
 admin.site.site_title = "migconf admin"
 admin.site.index_title = "Records of meetings on migration"
+
+# Addresses typed without a scheme are taken as https, as Django 6 will.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 # --- reference data -------------------------------------------------------
@@ -79,6 +83,7 @@ class ProcessMembershipInline(admin.TabularInline):
 
 @admin.register(Process)
 class ProcessAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "acronym", "region", "meeting_count"]
     search_fields = ["name", "name_es", "acronym", "acronym_es", "other_names"]
     list_filter = ["region"]
@@ -104,6 +109,7 @@ class ProcessMembershipAdmin(admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "acronym", "kind", "process"]
     list_select_related = ["process"]
     list_filter = ["kind", ("process", admin.RelatedOnlyFieldListFilter)]
@@ -280,7 +286,10 @@ class AgreementAdmin(admin.ModelAdmin):
     autocomplete_fields = ["document", "parent", "topics", "countries", "organisations"]
     readonly_fields = ["published_at", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["document", ("order", "label", "parent"), ("section", "section_heading"), "kind", "status"]}),
+        (
+            None,
+            {"fields": ["document", ("order", "label", "parent"), ("section", "section_heading"), "kind", "status"]},
+        ),
         ("Text (verbatim)", {"fields": ["text"]}),
         ("Concerns", {"fields": ["topics", "countries", "organisations"]}),
         ("Record", {"fields": [("published_at", "created_at", "updated_at")], "classes": ["collapse"]}),
@@ -329,7 +338,10 @@ class ActionItemAdmin(admin.ModelAdmin):
     readonly_fields = ["published_at", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": [("meeting", "order"), "agreement", "description", "status"]}),
-        ("Who and when", {"fields": [("responsible_countries", "responsible_organisations"), ("due_date", "due_text")]}),
+        (
+            "Who and when",
+            {"fields": [("responsible_countries", "responsible_organisations"), ("due_date", "due_text")]},
+        ),
         ("Follow-up", {"fields": [("progress", "reported_done_at"), "notes"]}),
         ("Record", {"fields": [("published_at", "created_at", "updated_at")], "classes": ["collapse"]}),
     ]

@@ -163,9 +163,7 @@ class Topic(models.Model):
     name = models.CharField("English name", max_length=100, unique=True)
     name_es = models.CharField("Spanish name", max_length=100, blank=True)
     slug = models.SlugField(max_length=100, unique=True)
-    parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
-    )
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
     description = models.TextField(blank=True)
 
     objects = SlugManager()
@@ -239,12 +237,11 @@ class ProcessMembership(models.Model):
     class Meta:
         ordering = ["process", "country__name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["process", "country", "role", "since"], name="membership_unique_per_start"
-            ),
+            models.UniqueConstraint(fields=["process", "country", "role", "since"], name="membership_unique_per_start"),
             models.CheckConstraint(
                 condition=Q(until__isnull=True) | Q(since__isnull=True) | Q(until__gte=models.F("since")),
                 name="membership_until_not_before_since",
+                violation_error_message="A membership cannot end before it starts.",
             ),
         ]
 
@@ -408,7 +405,11 @@ class Meeting(Publishable):
             models.Index(fields=["status", "start_date"], name="meeting_status_date_idx"),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="meeting_end_not_before_start"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="meeting_end_not_before_start",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
         ]
 
     def __str__(self):
@@ -464,16 +465,12 @@ class Participation(models.Model):
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
-    country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
-    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True, related_name="participations")
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
     )
     role = models.CharField(max_length=20, choices=ParticipationRole.choices, default=ParticipationRole.PARTICIPANT)
-    person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
-    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="participations")
     note = models.CharField(max_length=300, blank=True)
 
     objects = ParticipationManager()
@@ -488,6 +485,7 @@ class Participation(models.Model):
                     | Q(country__isnull=True, organisation__isnull=False)
                 ),
                 name="participation_country_xor_organisation",
+                violation_error_message="Name either a country or an organisation, not both and not neither.",
             ),
             models.UniqueConstraint(
                 fields=["meeting", "country", "role"],
@@ -640,7 +638,11 @@ class Agreement(Publishable):
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="agreements")
     parent = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
         help_text="The item this one is a sub-item of (9 for 9.1).",
     )
     label = models.CharField(max_length=20, blank=True, help_text='As printed: "9.1", "b)"; empty for a bullet.')
@@ -649,12 +651,16 @@ class Agreement(Publishable):
         max_length=20, choices=AgreementSection.choices, default=AgreementSection.OTHER, db_index=True
     )
     section_heading = models.CharField(
-        max_length=300, blank=True, help_text='The heading as printed ("SUBSTANTIVE MATTERS", "a) Consular Assistance:").'
+        max_length=300,
+        blank=True,
+        help_text='The heading as printed ("SUBSTANTIVE MATTERS", "a) Consular Assistance:").',
     )
     text = models.TextField(help_text="Exactly as printed.")
     kind = models.CharField(max_length=20, choices=AgreementKind.choices, default=AgreementKind.DECISION, db_index=True)
     topics = models.ManyToManyField(Topic, related_name="agreements", blank=True)
-    countries = models.ManyToManyField(Country, related_name="agreements", blank=True, help_text="Countries it concerns.")
+    countries = models.ManyToManyField(
+        Country, related_name="agreements", blank=True, help_text="Countries it concerns."
+    )
     organisations = models.ManyToManyField(
         Organisation, related_name="agreements", blank=True, help_text="Organisations it concerns."
     )
@@ -664,7 +670,11 @@ class Agreement(Publishable):
     class Meta:
         ordering = ["document", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["document", "order"], name="agreement_unique_order"),
+            models.UniqueConstraint(
+                fields=["document", "order"],
+                name="agreement_unique_order",
+                violation_error_message="Another agreement of this document already has this position.",
+            ),
             # A communiqué may restart its numbering under each heading (the VII
             # RCM has a "1." in substantive and in administrative matters), so a
             # printed label is unique within its document's heading.
@@ -672,8 +682,13 @@ class Agreement(Publishable):
                 fields=["document", "section_heading", "label"],
                 condition=~Q(label=""),
                 name="agreement_unique_label",
+                violation_error_message="This label is already used under the same heading of this document.",
             ),
-            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="agreement_not_own_parent"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")),
+                name="agreement_not_own_parent",
+                violation_error_message="An agreement cannot be its own parent.",
+            ),
         ]
 
     def __str__(self):
@@ -735,7 +750,11 @@ class AgreementRelation(models.Model):
         ordering = ["source", "kind"]
         constraints = [
             models.UniqueConstraint(fields=["source", "kind", "target"], name="relation_unique"),
-            models.CheckConstraint(condition=~Q(source=models.F("target")), name="relation_not_to_itself"),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")),
+                name="relation_not_to_itself",
+                violation_error_message="An agreement cannot be linked to itself.",
+            ),
         ]
 
     def __str__(self):
@@ -799,7 +818,11 @@ class ActionItem(Publishable):
         "due as written", max_length=200, blank=True, help_text='"within a period of 30 days", "during 2013".'
     )
     progress = models.CharField(
-        "follow-up status", max_length=12, choices=ActionItemStatus.choices, default=ActionItemStatus.OPEN, db_index=True
+        "follow-up status",
+        max_length=12,
+        choices=ActionItemStatus.choices,
+        default=ActionItemStatus.OPEN,
+        db_index=True,
     )
     notes = models.TextField(blank=True)
     reported_done_at = models.ForeignKey(

@@ -20,6 +20,6 @@ def normalize_name(value: str) -> str:
     folded = _NON_WORD.sub(" ", strip_accents(value).casefold()).strip()
     for article in ("the ", "la ", "el ", "los ", "las "):
         if folded.startswith(article):
-            folded = folded[len(article):]
+            folded = folded[len(article) :]
             break
     return folded
