@@ -9,9 +9,11 @@ action items and its links to earlier agreements).
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.models import (
     ActionItem,
+    ActionItemStatusChange,
     Agreement,
     AgreementRelation,
     Country,
@@ -44,14 +46,14 @@ class CountryAliasInline(admin.TabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(SimpleHistoryAdmin):
     list_display = ["name", "alpha3", "alpha2", "name_es", "official_name"]
     search_fields = ["name", "name_es", "official_name", "alpha3", "alpha2", "aliases__name"]
     inlines = [CountryAliasInline]
 
 
 @admin.register(CountryAlias)
-class CountryAliasAdmin(admin.ModelAdmin):
+class CountryAliasAdmin(SimpleHistoryAdmin):
     list_display = ["name", "country", "normalized"]
     list_select_related = ["country"]
     search_fields = ["name", "normalized", "country__name", "country__alpha3"]
@@ -59,7 +61,7 @@ class CountryAliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SimpleHistoryAdmin):
     list_display = ["name", "name_es", "parent", "agreement_count"]
     list_select_related = ["parent"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
@@ -82,7 +84,7 @@ class ProcessMembershipInline(admin.TabularInline):
 
 
 @admin.register(Process)
-class ProcessAdmin(admin.ModelAdmin):
+class ProcessAdmin(SimpleHistoryAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "acronym", "region", "meeting_count"]
     search_fields = ["name", "name_es", "acronym", "acronym_es", "other_names"]
@@ -99,7 +101,7 @@ class ProcessAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProcessMembership)
-class ProcessMembershipAdmin(admin.ModelAdmin):
+class ProcessMembershipAdmin(SimpleHistoryAdmin):
     list_display = ["country", "process", "role", "since", "until"]
     list_select_related = ["country", "process"]
     list_filter = ["process", "role"]
@@ -108,7 +110,7 @@ class ProcessMembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(SimpleHistoryAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "acronym", "kind", "process"]
     list_select_related = ["process"]
@@ -119,7 +121,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "honorific", "position", "organisation", "country"]
     list_select_related = ["organisation", "country"]
     list_filter = [("organisation", admin.RelatedOnlyFieldListFilter), ("country", admin.RelatedOnlyFieldListFilter)]
@@ -168,7 +170,7 @@ class MeetingActionItemInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ["title", "start_date", "end_date", "place", "kind", "process_list", "status"]
     list_filter = [
         "status",
@@ -200,7 +202,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(SimpleHistoryAdmin):
     list_display = ["meeting", "role", "country", "organisation", "person"]
     list_select_related = ["meeting", "country", "organisation", "person"]
     list_filter = ["role", "meeting__processes", ("country", admin.RelatedOnlyFieldListFilter)]
@@ -219,7 +221,7 @@ class AgreementInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(SimpleHistoryAdmin):
     list_display = ["title", "meeting", "kind", "language", "date", "symbol", "agreement_count", "status"]
     list_filter = ["status", "kind", "language", "meeting__processes", "date"]
     list_select_related = ["meeting"]
@@ -227,10 +229,11 @@ class DocumentAdmin(admin.ModelAdmin):
     search_fields = ["title", "symbol", "meeting__title", "text"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["meeting"]
-    readonly_fields = ["published_at", "created_at", "updated_at"]
+    readonly_fields = ["published_at", "created_at", "updated_at", "source_sha256"]
     fieldsets = [
         (None, {"fields": ["meeting", "title", "slug", ("kind", "language"), ("date", "symbol"), "order", "status"]}),
         ("Text (verbatim)", {"fields": ["text", "file", "source"]}),
+        ("Import", {"fields": ["source_sha256", "import_report"], "classes": ["collapse"]}),
         ("Record", {"fields": [("published_at", "created_at", "updated_at")], "classes": ["collapse"]}),
     ]
     inlines = [AgreementInline]
@@ -270,7 +273,7 @@ class RelationInInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(SimpleHistoryAdmin):
     list_display = ["label_or_bullet", "short_text", "document", "section", "kind", "status"]
     list_display_links = ["label_or_bullet", "short_text"]
     list_filter = [
@@ -306,7 +309,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgreementRelation)
-class AgreementRelationAdmin(admin.ModelAdmin):
+class AgreementRelationAdmin(SimpleHistoryAdmin):
     list_display = ["source", "kind", "target"]
     list_select_related = ["source", "target"]
     list_filter = ["kind"]
@@ -314,8 +317,25 @@ class AgreementRelationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["source", "target"]
 
 
+class StatusChangeInline(admin.TabularInline):
+    model = ActionItemStatusChange
+    extra = 0
+    fields = ["date", "progress", "meeting", "note"]
+    autocomplete_fields = ["meeting"]
+
+
+@admin.register(ActionItemStatusChange)
+class ActionItemStatusChangeAdmin(SimpleHistoryAdmin):
+    list_display = ["action_item", "progress", "date", "meeting"]
+    list_select_related = ["action_item", "meeting"]
+    list_filter = ["progress", "date"]
+    date_hierarchy = "date"
+    search_fields = ["action_item__description", "note", "meeting__title"]
+    autocomplete_fields = ["action_item", "meeting"]
+
+
 @admin.register(ActionItem)
-class ActionItemAdmin(admin.ModelAdmin):
+class ActionItemAdmin(SimpleHistoryAdmin):
     list_display = ["description_short", "meeting", "due", "progress", "reported_done_at", "status"]
     list_select_related = ["meeting", "reported_done_at"]
     list_filter = [
@@ -345,6 +365,7 @@ class ActionItemAdmin(admin.ModelAdmin):
         ("Follow-up", {"fields": [("progress", "reported_done_at"), "notes"]}),
         ("Record", {"fields": [("published_at", "created_at", "updated_at")], "classes": ["collapse"]}),
     ]
+    inlines = [StatusChangeInline]
 
     @admin.display(description="What", ordering="description")
     def description_short(self, obj):

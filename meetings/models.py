@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from meetings.text import normalize_name
 
@@ -104,6 +105,7 @@ class Country(models.Model):
     official_name = models.CharField(max_length=150, blank=True)
 
     objects = CountryManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -134,6 +136,7 @@ class CountryAlias(models.Model):
     normalized = models.CharField(max_length=150, unique=True, editable=False)
 
     objects = CountryAliasManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["country__name", "name"]
@@ -167,6 +170,7 @@ class Topic(models.Model):
     description = models.TextField(blank=True)
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -198,6 +202,7 @@ class Process(models.Model):
     countries = models.ManyToManyField(Country, through="ProcessMembership", related_name="processes")
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -233,6 +238,7 @@ class ProcessMembership(models.Model):
     until = models.DateField(null=True, blank=True, help_text="Empty while it lasts.")
 
     objects = ProcessMembershipManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["process", "country__name"]
@@ -293,6 +299,7 @@ class Organisation(models.Model):
     description = models.TextField(blank=True)
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -326,6 +333,7 @@ class Person(models.Model):
     country = models.ForeignKey(Country, on_delete=models.SET_NULL, null=True, blank=True, related_name="people")
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -397,9 +405,11 @@ class Meeting(Publishable):
     summary = models.TextField(blank=True)
 
     objects = MeetingManager()
+    history = HistoricalRecords(m2m_fields=[processes])
 
     class Meta:
         ordering = ["-start_date", "title"]
+        permissions = [("publish_meeting", "Can publish and withdraw a meeting with what it produced")]
         indexes = [
             models.Index(fields=["start_date"], name="meeting_start_date_idx"),
             models.Index(fields=["status", "start_date"], name="meeting_status_date_idx"),
@@ -439,6 +449,7 @@ class ParticipationRole(models.TextChoices):
     CIVIL_SOCIETY = "civil_society", "Civil society"
     SECRETARIAT = "secretariat", "Secretariat"
     SPEAKER = "speaker", "Speaker"
+    MODERATOR = "moderator", "Moderator or chair"
 
 
 class ParticipationQuerySet(PublishableQuerySet):
@@ -474,6 +485,7 @@ class Participation(models.Model):
     note = models.CharField(max_length=300, blank=True)
 
     objects = ParticipationManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "role", "country__name", "organisation__name"]
@@ -578,11 +590,31 @@ class Document(Publishable):
         max_length=500, blank=True, help_text="Where this copy comes from (an address, an archive, a file name)."
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Position among the meeting's documents.")
+    source_sha256 = models.CharField(
+        "SHA-256 of the imported file",
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Set by the importer, so that importing the same file again creates nothing new.",
+    )
+    import_report = models.TextField(
+        blank=True, help_text="What the importer recognised and the lines it could not place, for review."
+    )
 
     objects = DocumentManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "order", "title"]
+        permissions = [("publish_document", "Can publish and withdraw a document")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_sha256"],
+                condition=~Q(source_sha256=""),
+                name="document_unique_source_file",
+                violation_error_message="This file has already been imported.",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -666,9 +698,11 @@ class Agreement(Publishable):
     )
 
     objects = AgreementManager()
+    history = HistoricalRecords(m2m_fields=[topics, countries, organisations])
 
     class Meta:
         ordering = ["document", "order"]
+        permissions = [("publish_agreement", "Can publish and withdraw an agreement")]
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "order"],
@@ -745,6 +779,7 @@ class AgreementRelation(models.Model):
     note = models.CharField(max_length=300, blank=True)
 
     objects = AgreementRelationManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["source", "kind"]
@@ -817,6 +852,14 @@ class ActionItem(Publishable):
     due_text = models.CharField(
         "due as written", max_length=200, blank=True, help_text='"within a period of 30 days", "during 2013".'
     )
+    due_next_meeting_kind = models.CharField(
+        "due before the next meeting of kind",
+        max_length=20,
+        choices=MeetingKind.choices,
+        blank=True,
+        help_text='For a relative deadline ("before the next vice-ministerial meeting"): it takes its date '
+        "from the next meeting of this kind of the same process, once that meeting is recorded.",
+    )
     progress = models.CharField(
         "follow-up status",
         max_length=12,
@@ -835,9 +878,11 @@ class ActionItem(Publishable):
     )
 
     objects = ActionItemManager()
+    history = HistoricalRecords(m2m_fields=[responsible_countries, responsible_organisations])
 
     class Meta:
         ordering = ["meeting", "order"]
+        permissions = [("publish_actionitem", "Can publish and withdraw an action item")]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "order"], name="action_item_unique_order"),
         ]
@@ -849,3 +894,37 @@ class ActionItem(Publishable):
         return (self.meeting.slug, self.order)
 
     natural_key.dependencies = ["meetings.meeting", "meetings.agreement", "meetings.organisation"]
+
+
+class ActionItemStatusChangeQuerySet(PublishableQuerySet):
+    own_status = False
+
+    def public(self):
+        return self.filter(action_item__in=ActionItem.objects.public())
+
+
+class ActionItemStatusChange(models.Model):
+    """A dated step in a commitment's follow-up (open → in progress → done), as reported."""
+
+    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="status_changes")
+    progress = models.CharField("new status", max_length=12, choices=ActionItemStatus.choices)
+    date = models.DateField(help_text="When the change happened or was reported.")
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_item_status_changes",
+        help_text="The meeting at which it was reported, if any.",
+    )
+    note = models.TextField(blank=True)
+
+    objects = ActionItemStatusChangeQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action_item", "date", "id"]
+        indexes = [models.Index(fields=["action_item", "date"], name="status_change_item_date_idx")]
+
+    def __str__(self):
+        return f"{self.get_progress_display()} on {self.date:%Y-%m-%d}"

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from meetings.models import (
     ActionItem,
+    ActionItemStatusChange,
     Agreement,
     AgreementRelation,
     Country,
@@ -59,7 +60,9 @@ def one_of_each():
     relation = AgreementRelation.objects.create(source=second, kind=RelationKind.FOLLOWS_UP, target=first)
     item = ActionItem.objects.create(meeting=meeting, agreement=first, description="Exchange visa information")
     item.responsible_organisations.add(iom)
+    change = ActionItemStatusChange.objects.create(action_item=item, progress="done", date=datetime.date(2003, 5, 21))
     return {
+        ActionItemStatusChange: change,
         Country: gtm,
         CountryAlias: alias,
         Process: process,
