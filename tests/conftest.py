@@ -1,20 +1,42 @@
 """Shared test setup.
 
-`seeded_db` loads the archive's real fixtures (countries, reference data and the
-five seed meetings) once per test session, so tests about the seeds read what a
-fresh installation holds.
+Loading the archive's fixtures takes seconds, too long to repeat for every
+test. `reference_db` and `seeded_db` load them once per test module inside a
+transaction that is rolled back when the module ends (the pattern of Django's
+`setUpTestData`): each test still runs in its own savepoint, and no module
+finds another module's records.
 """
+
+from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
-from meetings.seeds import SEED_FIXTURES
+from meetings.seeds import REFERENCE_FIXTURES, SEED_FIXTURES
 
 
-@pytest.fixture(scope="session")
-def seeded_db(django_db_setup, django_db_blocker):
+@contextmanager
+def _loaded_for_the_module(django_db_blocker, fixtures: list[str]):
     with django_db_blocker.unblock():
-        call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+        with transaction.atomic():
+            call_command("loaddata", *fixtures, verbosity=0)
+            yield
+            transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def reference_db(django_db_setup, django_db_blocker):
+    """Countries, processes, organisations and topics, without any meeting."""
+    with _loaded_for_the_module(django_db_blocker, REFERENCE_FIXTURES):
+        yield
+
+
+@pytest.fixture(scope="module")
+def seeded_db(django_db_setup, django_db_blocker):
+    """What a fresh installation holds: the reference data and the five seed meetings."""
+    with _loaded_for_the_module(django_db_blocker, SEED_FIXTURES):
+        yield
 
 
 @pytest.fixture

@@ -25,11 +25,8 @@ def test_the_fixture_holds_every_iso_3166_1_country():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("reference_db")
 class TestResolvingNames:
-    @pytest.fixture(autouse=True)
-    def _countries(self):
-        call_command("loaddata", "countries", verbosity=0)
-
     @pytest.mark.parametrize(
         ("printed", "alpha3"),
         [

@@ -200,9 +200,8 @@ class TestCelacFirstMeeting:
         present = countries(self.slug, "participant")
         assert len(present) == 17
         assert {"BRA", "BOL", "VEN", "TTO", "URY"} <= present
-        rcm_members = set(
-            ProcessMembership.objects.filter(process__slug="rcm", role="member").values_list("country__alpha3", flat=True)
-        )
+        rcm = ProcessMembership.objects.filter(process__slug="rcm", role="member")
+        rcm_members = set(rcm.values_list("country__alpha3", flat=True))
         assert len(present & rcm_members) == 7
 
     def test_working_group_proposals_are_bullets_under_their_lettered_headings(self):
@@ -232,7 +231,8 @@ class TestOtherSeeds:
         assert "Rapporteurship on the High-Level Forum" in text
 
     def test_the_2017_forum_names_its_speakers_with_their_titles(self):
-        speakers = Participation.objects.filter(meeting__slug="high-level-forum-irregular-migration-2017", role="speaker")
+        forum = "high-level-forum-irregular-migration-2017"
+        speakers = Participation.objects.filter(meeting__slug=forum, role="speaker")
         names = set(speakers.values_list("person__name", flat=True))
         assert {"Luis Almagro", "Walter Kaelin"} <= names
 
