@@ -8,8 +8,11 @@ that decides what the public may see.
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -46,6 +49,27 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=PublicationStatus.DRAFT)
 
 
+class ReadyQuerySetMixin:
+    """For records published along with their meeting (documents, agreements, action items)."""
+
+    def ready(self):
+        """Drafts that go public when the record above them is published.
+
+        A withdrawn record stays withdrawn, and a draft that an editor held back
+        for review stays a draft, until a publisher publishes it on its own.
+        """
+        return self.filter(status=PublicationStatus.DRAFT, needs_review=False)
+
+
+def review_flag() -> models.BooleanField:
+    """The editor's "not yet": keeps a draft out when the record above it is published."""
+    return models.BooleanField(
+        "held back for review",
+        default=False,
+        help_text="Keep this draft out when its meeting is published, until it has been checked.",
+    )
+
+
 class Publishable(models.Model):
     status = models.CharField(
         max_length=10,
@@ -60,14 +84,14 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def is_published(self) -> bool:
-        return self.status == PublicationStatus.PUBLISHED
-
     def save(self, *args, **kwargs):
         if self.status == PublicationStatus.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED
 
 
 # --------------------------------------------------------------------------
@@ -114,11 +138,11 @@ class Country(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.alpha3,)
-
     def get_absolute_url(self):
         return reverse("meetings:country-detail", args=[self.alpha3])
+
+    def natural_key(self):
+        return (self.alpha3,)
 
 
 class CountryAliasManager(models.Manager):
@@ -145,14 +169,14 @@ class CountryAlias(models.Model):
     def __str__(self):
         return f"{self.name} → {self.country.name}"
 
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
     def natural_key(self):
         return (self.normalized,)
 
     natural_key.dependencies = ["meetings.country"]
-
-    def save(self, *args, **kwargs):
-        self.normalized = normalize_name(self.name)
-        super().save(*args, **kwargs)
 
 
 class SlugManager(models.Manager):
@@ -178,11 +202,11 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("meetings:topic-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class Process(models.Model):
@@ -211,11 +235,11 @@ class Process(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("meetings:process-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class MembershipRole(models.TextChoices):
@@ -307,17 +331,17 @@ class Organisation(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
-    natural_key.dependencies = ["meetings.process"]
+    def get_absolute_url(self):
+        return reverse("meetings:organisation-detail", args=[self.slug])
 
     @property
     def short_name(self) -> str:
         return self.acronym or self.name
 
-    def get_absolute_url(self):
-        return reverse("meetings:organisation-detail", args=[self.slug])
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["meetings.process"]
 
 
 class Person(models.Model):
@@ -425,17 +449,17 @@ class Meeting(Publishable):
     def __str__(self):
         return f"{self.title} ({self.start_date:%Y})"
 
-    def natural_key(self):
-        return (self.slug,)
-
-    natural_key.dependencies = ["meetings.process", "meetings.country"]
-
     def get_absolute_url(self):
         return reverse("meetings:meeting-detail", args=[self.slug])
 
     @property
     def place(self) -> str:
         return ", ".join(part for part in (self.city, self.host_country.name if self.host_country else "") if part)
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["meetings.process", "meetings.country"]
 
 
 class ParticipationRole(models.TextChoices):
@@ -489,7 +513,11 @@ class Participation(models.Model):
 
     class Meta:
         ordering = ["meeting", "role", "country__name", "organisation__name"]
-        indexes = [models.Index(fields=["country", "role"], name="participation_country_role_idx")]
+        indexes = [
+            models.Index(fields=["country", "role"], name="participation_country_role_idx"),
+            # "Meetings this country took part in" is the lists' country filter and facet.
+            models.Index(fields=["country", "meeting"], name="participation_country_meet_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -522,6 +550,10 @@ class Participation(models.Model):
             who = f"{self.person} ({who})"
         return f"{who} – {self.get_role_display()}"
 
+    @property
+    def participant(self):
+        return self.country or self.organisation
+
     def natural_key(self):
         return (
             self.meeting.slug,
@@ -537,10 +569,6 @@ class Participation(models.Model):
         "meetings.organisation",
         "meetings.person",
     ]
-
-    @property
-    def participant(self):
-        return self.country or self.organisation
 
 
 class DocumentKind(models.TextChoices):
@@ -563,7 +591,7 @@ class Language(models.TextChoices):
     FRENCH = "fr", "French"
 
 
-class DocumentQuerySet(PublishableQuerySet):
+class DocumentQuerySet(ReadyQuerySetMixin, PublishableQuerySet):
     public_via = ("meeting",)
 
 
@@ -600,6 +628,7 @@ class Document(Publishable):
     import_report = models.TextField(
         blank=True, help_text="What the importer recognised and the lines it could not place, for review."
     )
+    needs_review = review_flag()
 
     objects = DocumentManager()
     history = HistoricalRecords()
@@ -619,13 +648,13 @@ class Document(Publishable):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("meetings:document-detail", args=[self.slug])
+
     def natural_key(self):
         return (self.slug,)
 
     natural_key.dependencies = ["meetings.meeting"]
-
-    def get_absolute_url(self):
-        return reverse("meetings:document-detail", args=[self.slug])
 
 
 class AgreementSection(models.TextChoices):
@@ -652,7 +681,7 @@ class AgreementKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class AgreementQuerySet(PublishableQuerySet):
+class AgreementQuerySet(ReadyQuerySetMixin, PublishableQuerySet):
     public_via = ("document", "document__meeting")
 
 
@@ -689,6 +718,7 @@ class Agreement(Publishable):
     )
     text = models.TextField(help_text="Exactly as printed.")
     kind = models.CharField(max_length=20, choices=AgreementKind.choices, default=AgreementKind.DECISION, db_index=True)
+    needs_review = review_flag()
     topics = models.ManyToManyField(Topic, related_name="agreements", blank=True)
     countries = models.ManyToManyField(
         Country, related_name="agreements", blank=True, help_text="Countries it concerns."
@@ -729,11 +759,6 @@ class Agreement(Publishable):
         head = f"{self.label} " if self.label else ""
         return f"{head}{self.text[:80]}"
 
-    def natural_key(self):
-        return (self.document.slug, self.order)
-
-    natural_key.dependencies = ["meetings.document", "meetings.topic", "meetings.organisation"]
-
     def get_absolute_url(self):
         return reverse("meetings:agreement-detail", args=[self.pk])
 
@@ -741,6 +766,11 @@ class Agreement(Publishable):
     def anchor(self) -> str:
         """The fragment that points at this agreement inside its document's page."""
         return f"agreement-{self.pk}"
+
+    def natural_key(self):
+        return (self.document.slug, self.order)
+
+    natural_key.dependencies = ["meetings.document", "meetings.topic", "meetings.organisation"]
 
 
 class RelationKind(models.TextChoices):
@@ -812,7 +842,11 @@ class ActionItemStatus(models.TextChoices):
     DROPPED = "dropped", "Dropped"
 
 
-class ActionItemQuerySet(PublishableQuerySet):
+#: Follow-up statuses of a commitment that is still to be done.
+OPEN_PROGRESS = (ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS)
+
+
+class ActionItemQuerySet(ReadyQuerySetMixin, PublishableQuerySet):
     public_via = ("meeting",)
 
     def public(self):
@@ -823,6 +857,45 @@ class ActionItemQuerySet(PublishableQuerySet):
             agreement__document__status=PublicationStatus.PUBLISHED,
         )
         return super().public().filter(agreement_public)
+
+    def open(self):
+        """Commitments still to be done: open or in progress (done and dropped ones are closed)."""
+        return self.filter(progress__in=OPEN_PROGRESS)
+
+    def set_before(self, meeting: Meeting):
+        """Commitments set by meetings of the same process(es) as `meeting` that took place before it."""
+        return self.filter(
+            meeting__start_date__lt=meeting.start_date,
+            meeting__in=Meeting.objects.filter(processes__in=meeting.processes.all()),
+        )
+
+    def with_effective_due_date(self, meetings: models.QuerySet | None = None):
+        """Annotate `effective_due_date`: the date by which each commitment is due, when there is one.
+
+        That is the due date when known; otherwise, for a relative deadline
+        ("before the next vice-ministerial meeting"), the start date of the next
+        meeting of that kind of the same process, once it is recorded. Until then
+        it is None and the commitment cannot be overdue. `meetings` are those that
+        count as recorded: the public tracker passes `Meeting.objects.public()`
+        so that a draft meeting's date stays unpublished.
+        """
+        if "effective_due_date" in self.query.annotations:
+            return self
+        meetings = Meeting.objects.all() if meetings is None else meetings
+        next_meeting = (
+            meetings.filter(
+                kind=OuterRef("due_next_meeting_kind"),
+                start_date__gt=OuterRef("meeting__start_date"),
+                processes__meetings=OuterRef("meeting"),
+            )
+            .order_by("start_date")
+            .values("start_date")[:1]
+        )
+        return self.annotate(effective_due_date=Coalesce("due_date", Subquery(next_meeting)))
+
+    def overdue(self, on: datetime.date, meetings: models.QuerySet | None = None):
+        """Commitments past due on the date `on` and still open (taking an explicit date keeps tests off today)."""
+        return self.open().with_effective_due_date(meetings).filter(effective_due_date__lt=on)
 
 
 class ActionItemManager(models.Manager.from_queryset(ActionItemQuerySet)):
@@ -868,6 +941,7 @@ class ActionItem(Publishable):
         db_index=True,
     )
     notes = models.TextField(blank=True)
+    needs_review = review_flag()
     reported_done_at = models.ForeignKey(
         Meeting,
         on_delete=models.SET_NULL,

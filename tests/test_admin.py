@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from django.contrib import admin
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 
 from meetings.models import (
@@ -81,6 +82,27 @@ def one_of_each():
 
 def admin_url(model, action, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}", args=args)
+
+
+def change_form_data(response) -> dict:
+    """What a browser sends back when staff submit a rendered admin form (with its inlines) unchanged."""
+    forms = [response.context["adminform"].form]
+    for inline in response.context.get("inline_admin_formsets", []):  # the revert form has none
+        forms += [inline.formset.management_form, *inline.formset.forms]
+    data = {}
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False or isinstance(value, FieldFile):
+                continue  # an empty field, an unticked box or a file input sends nothing
+            if value is True:
+                value = "on"
+            elif isinstance(value, list | tuple):
+                value = [str(v) for v in value]
+            else:
+                value = str(value)
+            data[form.add_prefix(name)] = value
+    return data
 
 
 def test_every_model_of_the_archive_is_in_the_admin(one_of_each):
