@@ -1,11 +1,20 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from meetings.admin_import import ImportDocumentView
 
 urlpatterns = [
+    # Before the admin's own URLs, which would otherwise read "import" as a model name.
+    path("admin/meetings/import/", admin.site.admin_view(ImportDocumentView.as_view()), name="import-document"),
     path("admin/", admin.site.urls),
+    path("", include("meetings.urls")),
 ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Error pages in the site's own style (used when DEBUG is off; 500 uses templates/500.html).
+handler400 = "meetings.views.bad_request"
+handler404 = "meetings.views.page_not_found"

@@ -1,0 +1,642 @@
+"""The list pages' filters: query parameters validated by FilterSets, never parsed by hand.
+
+The parameter names are part of the archive's permanent links, so they do not
+change: q, process, country, topic, date_after, date_before, year, sort, plus
+a few per list (kind, language, section).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import django_filters
+from django import forms
+from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.utils import timezone
+from django_filters.fields import ModelChoiceField
+
+from meetings import search, selectors
+from meetings.models import (
+    ActionItem,
+    ActionItemStatus,
+    Agreement,
+    AgreementKind,
+    AgreementSection,
+    Country,
+    Document,
+    DocumentKind,
+    Language,
+    Meeting,
+    MeetingKind,
+    Organisation,
+    OrganisationKind,
+    Process,
+    Topic,
+)
+from meetings.selectors import FacetOption
+
+DATE_FORMAT = "%Y-%m-%d"
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+class SingleValueForm(forms.Form):
+    """A form that refuses a parameter given twice instead of silently keeping the last one."""
+
+    def clean(self):
+        cleaned = super().clean()
+        getlist = getattr(self.data, "getlist", None)
+        if getlist:
+            for name in self.fields:
+                if len(getlist(self.add_prefix(name))) > 1:
+                    self.add_error(name, f"“{name}” was given more than once: give it once.")
+        return cleaned
+
+
+class FilterForm(SingleValueForm):
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("date_after"), cleaned.get("date_before")
+        if after and before and after > before:
+            self.add_error("date_after", "“From” is later than “to”: swap the dates or change one of them.")
+        return cleaned
+
+
+class CodeChoiceField(ModelChoiceField):
+    """A record chosen by a code in the query string, checked for shape before the database is asked.
+
+    A 10,000-character value or a NUL byte (which PostgreSQL refuses outright)
+    is a form error, not a query.
+    """
+
+    pattern = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = self.normalize(value.strip())
+            if value and not self.pattern.match(value):
+                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+    def normalize(self, value: str) -> str:
+        return value
+
+
+class CountryCodeField(CodeChoiceField):
+    """A country by its ISO alpha-3 code, in any case ("mex", "MEX")."""
+
+    pattern = re.compile(r"^[A-Z]{3}$")
+
+    def normalize(self, value: str) -> str:
+        return value.upper()
+
+
+class CountryFilter(django_filters.ModelChoiceFilter):
+    field_class = CountryCodeField
+
+
+class SlugFilter(django_filters.ModelChoiceFilter):
+    field_class = CodeChoiceField
+
+
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
+def date_filter(label: str, help_text: str, method: str) -> django_filters.DateFilter:
+    return django_filters.DateFilter(
+        label=label,
+        method=method,
+        input_formats=[DATE_FORMAT],
+        help_text=help_text,
+        widget=forms.DateInput(attrs={"type": "date"}, format=DATE_FORMAT),
+        error_messages={"invalid": "Enter a real date as YYYY-MM-DD, for example 2002-05-30."},
+    )
+
+
+class SearchQueryField(forms.Field):
+    """Words to search for, parsed by the search module (quoted phrases, OR, -exclusions).
+
+    Cleans to a `search.ParsedQuery` (None when blank), so the page can say that
+    a long query was cut. A query that leaves nothing to search ("the of",
+    punctuation, a lone "-") is a form error with the parser's message, unless
+    `allow_unsearchable` (the search page shows that message itself).
+    """
+
+    widget = forms.TextInput(attrs={"type": "search"})
+
+    def __init__(self, *, allow_unsearchable: bool = False, **kwargs):
+        self.allow_unsearchable = allow_unsearchable
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if not isinstance(value, str) or not value.strip():
+            return None
+        return search.parse_query(value)
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and not value.is_searchable and not self.allow_unsearchable:
+            raise forms.ValidationError(value.message, code="unsearchable")
+
+    def prepare_value(self, value):
+        # Shown back in the text box: the cleaned words, never 10,000 characters or a NUL byte.
+        return search.parse_query(value).text if value else ""
+
+
+class SearchQueryFilter(django_filters.Filter):
+    field_class = SearchQueryField
+
+
+SORT_CHOICES = [("-date", "Newest first"), ("date", "Oldest first"), ("relevance", "Best match")]
+
+
+class ArchiveFilterSet(django_filters.FilterSet):
+    """Filters shared by the meeting, document and agreement lists.
+
+    Subclasses say where each record's meeting date is (`date_path`) and how
+    to reach the meeting from the record (`meeting_path`, "" for meetings).
+    """
+
+    date_path = "start_date"
+    meeting_path = ""
+    #: The filters that get facet counts, in display order.
+    facet_names: tuple[str, ...] = ()
+    #: The ordering for sort=date; the default (newest first) comes from the queryset.
+    oldest_first: tuple[str, ...] = ()
+
+    q = SearchQueryFilter(
+        label="Words",
+        method="filter_q",
+        help_text='All words must match. Use "quoted phrases", OR between two words, -word to leave out.',
+    )
+    process = SlugFilter(
+        label="Process",
+        queryset=Process.objects.all(),
+        to_field_name="slug",
+        method="filter_process",
+        empty_label="Any process",
+        error_messages={"invalid_choice": "There is no process with that name in the archive."},
+    )
+    country = CountryFilter(
+        label="Country",
+        queryset=Country.objects.all(),
+        to_field_name="alpha3",
+        method="filter_country",
+        empty_label="Any country",
+        error_messages={
+            "invalid_choice": "There is no country with that code: use an ISO 3166-1 alpha-3 code such as MEX."
+        },
+    )
+    topic = SlugFilter(
+        label="Topic",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_topic",
+        empty_label="Any topic",
+        error_messages={"invalid_choice": "There is no topic with that name in the archive."},
+    )
+    date_after = date_filter("From", "On or after this date (YYYY-MM-DD).", "filter_date_after")
+    date_before = date_filter("To", "On or before this date (YYYY-MM-DD).", "filter_date_before")
+    year = YearFilter(
+        label="Year",
+        method="filter_year",
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        error_messages={"invalid": "Enter a year such as 2002."},
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort",
+        choices=SORT_CHOICES,
+        method="sort_by",
+        empty_label=None,
+        null_label=None,
+        error_messages={
+            "invalid_choice": "Sort by “-date” (newest first) or “date” (oldest first). "
+            "With words to search for, “relevance” puts the best matches first."
+        },
+    )
+
+    class Meta:
+        form = FilterForm
+        fields: list[str] = []
+
+    def _meeting(self, lookup: str) -> str:
+        return f"{self.meeting_path}__{lookup}" if self.meeting_path else lookup
+
+    def filter_process(self, queryset: QuerySet, name: str, value: Process) -> QuerySet:
+        # A meeting belongs to a process once, so this join does not repeat rows.
+        return queryset.filter(**{self._meeting("processes"): value})
+
+    def filter_country(self, queryset: QuerySet, name: str, value: Country) -> QuerySet:
+        return queryset.filter(**{self._meeting("pk__in"): selectors.meeting_ids_attended_by(value)})
+
+    def filter_topic(self, queryset: QuerySet, name: str, value: Topic) -> QuerySet:
+        raise NotImplementedError
+
+    def filter_date_after(self, queryset: QuerySet, name: str, value: datetime.date) -> QuerySet:
+        return queryset.filter(**{f"{self.date_path}__gte": value})
+
+    def filter_date_before(self, queryset: QuerySet, name: str, value: datetime.date) -> QuerySet:
+        return queryset.filter(**{f"{self.date_path}__lte": value})
+
+    def filter_year(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        # A range rather than __year, so the date index can be used.
+        return queryset.filter(
+            **{
+                f"{self.date_path}__gte": datetime.date(value, 1, 1),
+                f"{self.date_path}__lte": datetime.date(value, 12, 31),
+            }
+        )
+
+    def filter_q(self, queryset: QuerySet, name: str, value: search.ParsedQuery) -> QuerySet:
+        # With words to search for, the best matches come first unless a date order is asked for.
+        # (q is declared first, so sort_by runs after this and can still reorder by date.)
+        sort = (getattr(self.form, "cleaned_data", None) or {}).get("sort")
+        return search.filter_queryset(queryset, value, order_by_rank=sort in (None, "", "relevance"))
+
+    def sort_by(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Newest first is the selectors' own order; "date" turns it round ("relevance" is filter_q's).
+        return queryset.order_by(*self.oldest_first) if value == "date" else queryset
+
+    # -- facet counts ---------------------------------------------------
+
+    def queryset_without(self, excluded: str) -> QuerySet:
+        """The records every current filter except `excluded` (and sorting) would give.
+
+        Uses the already-validated values, so no filter is validated twice.
+        """
+        queryset = self.queryset.all()
+        cleaned = getattr(self.form, "cleaned_data", {}) if self.is_bound else {}
+        for name, value in cleaned.items():
+            if name in (excluded, "sort"):
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
+    def ids_without(self, excluded: str) -> QuerySet:
+        return self.queryset_without(excluded).values("pk")
+
+    def facet_counts(self) -> dict[str, list[FacetOption]]:
+        return {name: getattr(self, f"facet_{name}")() for name in self.facet_names}
+
+    def facet_year(self) -> list[FacetOption]:
+        return selectors.year_facet(self.queryset_without("year"), self.date_path)
+
+
+class MeetingFilter(ArchiveFilterSet):
+    kind = django_filters.ChoiceFilter(
+        label="Kind of meeting",
+        choices=MeetingKind.choices,
+        empty_label="Any kind",
+        error_messages={"invalid_choice": "That is not a kind of meeting the archive knows."},
+    )
+
+    facet_names = ("process", "country", "topic", "kind", "year")
+    oldest_first = ("start_date", "title", "pk")
+
+    class Meta(ArchiveFilterSet.Meta):
+        model = Meeting
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.filter(pk__in=selectors.public_agreements_on(value).values("document__meeting_id"))
+
+    def facet_process(self):
+        return selectors.process_facet(self.ids_without("process"), "meetings")
+
+    def facet_country(self):
+        return selectors.country_facet(self.ids_without("country"), "participations__meeting")
+
+    def facet_topic(self):
+        agreements = Agreement.objects.public().filter(document__meeting__in=self.ids_without("topic"))
+        return selectors.topic_facet(agreements, "agreements__document__meeting")
+
+    def facet_kind(self):
+        return selectors.choice_facet(self.queryset_without("kind"), "kind", MeetingKind.choices)
+
+
+class DocumentFilter(ArchiveFilterSet):
+    kind = django_filters.ChoiceFilter(
+        label="Kind of document",
+        choices=DocumentKind.choices,
+        empty_label="Any kind",
+        error_messages={"invalid_choice": "That is not a kind of document the archive knows."},
+    )
+    language = django_filters.ChoiceFilter(
+        label="Language",
+        choices=Language.choices,
+        empty_label="Any language",
+        error_messages={"invalid_choice": "That is not a language the archive holds (en, es, pt, fr)."},
+    )
+
+    date_path = "meeting__start_date"
+    meeting_path = "meeting"
+    facet_names = ("process", "country", "topic", "kind", "language", "year")
+    oldest_first = ("meeting__start_date", "meeting__title", "order", "pk")
+
+    class Meta(ArchiveFilterSet.Meta):
+        model = Document
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.filter(pk__in=selectors.public_agreements_on(value).values("document_id"))
+
+    def facet_process(self):
+        return selectors.process_facet(self.ids_without("process"), "meetings__documents")
+
+    def facet_country(self):
+        return selectors.country_facet(self.ids_without("country"), "participations__meeting__documents")
+
+    def facet_topic(self):
+        agreements = Agreement.objects.public().filter(document__in=self.ids_without("topic"))
+        return selectors.topic_facet(agreements, "agreements__document")
+
+    def facet_kind(self):
+        return selectors.choice_facet(self.queryset_without("kind"), "kind", DocumentKind.choices)
+
+    def facet_language(self):
+        return selectors.choice_facet(self.queryset_without("language"), "language", Language.choices)
+
+
+class AgreementFilter(ArchiveFilterSet):
+    section = django_filters.ChoiceFilter(
+        label="Section",
+        choices=AgreementSection.choices,
+        empty_label="Any section",
+        error_messages={"invalid_choice": "That is not a section the archive knows."},
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Kind of agreement",
+        choices=AgreementKind.choices,
+        empty_label="Any kind",
+        error_messages={"invalid_choice": "That is not a kind of agreement the archive knows."},
+    )
+
+    date_path = "document__meeting__start_date"
+    meeting_path = "document__meeting"
+    facet_names = ("process", "country", "topic", "section", "kind", "year")
+    oldest_first = ("document__meeting__start_date", "document__meeting__title", "document__order", "order", "pk")
+
+    class Meta(ArchiveFilterSet.Meta):
+        model = Agreement
+
+    def filter_country(self, queryset, name, value):
+        # For agreements a country counts if it took part in the meeting or the agreement concerns it.
+        return queryset.filter(
+            Q(pk__in=selectors.agreement_ids_concerning(value))
+            | Q(document__meeting_id__in=selectors.meeting_ids_attended_by(value))
+        )
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.filter(pk__in=selectors.agreement_ids_on(value))
+
+    def facet_process(self):
+        return selectors.process_facet(self.ids_without("process"), "meetings__documents__agreements")
+
+    def facet_country(self):
+        return selectors.agreement_country_facet(self.ids_without("country"))
+
+    def facet_topic(self):
+        return selectors.topic_facet(self.ids_without("topic"), "agreements")
+
+    def facet_section(self):
+        return selectors.choice_facet(self.queryset_without("section"), "section", AgreementSection.choices)
+
+    def facet_kind(self):
+        return selectors.choice_facet(self.queryset_without("kind"), "kind", AgreementKind.choices)
+
+
+# --------------------------------------------------------------------------
+# The commitments tracker
+# --------------------------------------------------------------------------
+
+
+class MeetingSlugField(CodeChoiceField):
+    pattern = re.compile(r"^[-a-zA-Z0-9_]{1,150}$")
+
+
+class MeetingSlugFilter(django_filters.ModelChoiceFilter):
+    field_class = MeetingSlugField
+
+
+def responsible_filter(label: str, queryset: QuerySet, empty_label: str, message: str) -> SlugFilter:
+    return SlugFilter(
+        label=label,
+        queryset=queryset,
+        to_field_name="slug",
+        method="filter_responsible_organisation",
+        empty_label=empty_label,
+        error_messages={"invalid_choice": message},
+    )
+
+
+OVERDUE_CHOICES = [("yes", "Overdue"), ("no", "Not overdue")]
+
+COMMITMENT_SORT_CHOICES = [
+    ("due", "Due date, soonest first"),
+    ("-due", "Due date, latest first"),
+    ("-date", "Set most recently"),
+    ("date", "Set longest ago"),
+]
+
+
+class CommitmentFilter(django_filters.FilterSet):
+    """The commitments tracker's filters, over public action items.
+
+    "Overdue" is judged on a date: `on` (YYYY-MM-DD) when given, else today, so
+    that a link or a test can fix the state it shows. Organisations include the
+    bodies of a process (Presidency Pro-Tempore, Technical Secretariat,
+    networks); the `body` select offers those alone.
+    """
+
+    facet_names = ("status", "overdue", "country", "organisation", "body", "process", "meeting", "due_year")
+
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        field_name="progress",
+        choices=ActionItemStatus.choices,
+        empty_label="Any status",
+        error_messages={"invalid_choice": "The status is one of open, in_progress, done or dropped."},
+    )
+    overdue = django_filters.ChoiceFilter(
+        label="Overdue",
+        choices=OVERDUE_CHOICES,
+        method="filter_overdue",
+        empty_label="Overdue or not",
+        error_messages={"invalid_choice": "Ask for overdue=yes or overdue=no."},
+    )
+    country = CountryFilter(
+        label="Responsible country",
+        queryset=Country.objects.all(),
+        to_field_name="alpha3",
+        method="filter_country",
+        empty_label="Any country",
+        error_messages={
+            "invalid_choice": "There is no country with that code: use an ISO 3166-1 alpha-3 code such as MEX."
+        },
+    )
+    organisation = responsible_filter(
+        "Responsible organisation",
+        Organisation.objects.all(),
+        "Any organisation",
+        "There is no organisation with that name in the archive.",
+    )
+    body = responsible_filter(
+        "Responsible body of a process",
+        Organisation.objects.filter(kind=OrganisationKind.PROCESS_BODY),
+        "Any body",
+        "There is no body of a process with that name in the archive.",
+    )
+    process = SlugFilter(
+        label="Process",
+        queryset=Process.objects.all(),
+        to_field_name="slug",
+        method="filter_process",
+        empty_label="Any process",
+        error_messages={"invalid_choice": "There is no process with that name in the archive."},
+    )
+    meeting = MeetingSlugFilter(
+        label="Set by meeting",
+        # Only public meetings: a draft's address is "unknown", not "hidden".
+        queryset=Meeting.objects.public(),
+        to_field_name="slug",
+        empty_label="Any meeting",
+        error_messages={"invalid_choice": "There is no published meeting with that address."},
+    )
+    due_year = YearFilter(
+        label="Due in year",
+        method="filter_due_year",
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        error_messages={"invalid": "Enter a year such as 2003."},
+    )
+    on = date_filter("Overdue as of", "Judge “overdue” on this date (YYYY-MM-DD); today when empty.", "filter_on")
+    sort = django_filters.ChoiceFilter(
+        label="Sort",
+        choices=COMMITMENT_SORT_CHOICES,
+        method="sort_by",
+        empty_label=None,
+        null_label=None,
+        error_messages={
+            "invalid_choice": "Sort by “due” (soonest due first), “-due” (latest due first), "
+            "“-date” (set most recently) or “date” (set longest ago)."
+        },
+    )
+
+    class Meta:
+        model = ActionItem
+        form = FilterForm
+        fields: list[str] = []
+
+    #: Fields that shape the results without being filters of their own.
+    not_filters = ("sort", "on")
+
+    def as_of(self) -> datetime.date:
+        """The date on which "overdue" is judged."""
+        cleaned = getattr(self.form, "cleaned_data", None) or {}
+        return cleaned.get("on") or timezone.localdate()
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        return super().filter_queryset(selectors.with_overdue(queryset, self.as_of()))
+
+    def filter_on(self, queryset: QuerySet, name: str, value: datetime.date) -> QuerySet:
+        return queryset  # read by as_of(): it dates "overdue" and filters nothing itself
+
+    def filter_overdue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(is_overdue=value == "yes")
+
+    def filter_country(self, queryset: QuerySet, name: str, value: Country) -> QuerySet:
+        through = ActionItem.responsible_countries.through.objects.filter(country=value)
+        return queryset.filter(pk__in=through.values("actionitem_id"))
+
+    def filter_responsible_organisation(self, queryset: QuerySet, name: str, value: Organisation) -> QuerySet:
+        through = ActionItem.responsible_organisations.through.objects.filter(organisation=value)
+        return queryset.filter(pk__in=through.values("actionitem_id"))
+
+    def filter_process(self, queryset: QuerySet, name: str, value: Process) -> QuerySet:
+        # A meeting belongs to a process once, so this join does not repeat rows.
+        return queryset.filter(meeting__processes=value)
+
+    def filter_due_year(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        return queryset.filter(
+            effective_due_date__gte=datetime.date(value, 1, 1), effective_due_date__lte=datetime.date(value, 12, 31)
+        )
+
+    def sort_by(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # "due" is the selector's own order (undated commitments last in every order by due date).
+        tail = ("meeting__title", "order", "pk")
+        if value == "-due":
+            return queryset.order_by(F("effective_due_date").desc(nulls_last=True), "-meeting__start_date", *tail)
+        if value == "date":
+            return queryset.order_by("meeting__start_date", *tail)
+        if value == "-date":
+            return queryset.order_by("-meeting__start_date", *tail)
+        return queryset
+
+    # -- facet counts ---------------------------------------------------
+
+    def queryset_without(self, excluded: str) -> QuerySet:
+        """The commitments every current filter except `excluded` would give (validated values, no re-validation)."""
+        queryset = selectors.with_overdue(self.queryset.all(), self.as_of())
+        cleaned = getattr(self.form, "cleaned_data", {}) if self.is_bound else {}
+        for name, value in cleaned.items():
+            if name == excluded or name in self.not_filters:
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
+    def ids_without(self, excluded: str) -> QuerySet:
+        return self.queryset_without(excluded).values("pk")
+
+    def facet_counts(self) -> dict[str, list[FacetOption]]:
+        return {name: getattr(self, f"facet_{name}")() for name in self.facet_names}
+
+    def facet_status(self) -> list[FacetOption]:
+        return selectors.choice_facet(self.queryset_without("status"), "progress", ActionItemStatus.choices)
+
+    def facet_overdue(self) -> list[FacetOption]:
+        return selectors.choice_facet(
+            self.queryset_without("overdue").annotate(
+                overdue_key=Case(When(is_overdue=True, then=Value("yes")), default=Value("no"))
+            ),
+            "overdue_key",
+            OVERDUE_CHOICES,
+        )
+
+    def facet_country(self) -> list[FacetOption]:
+        return selectors.responsible_country_facet(self.ids_without("country"))
+
+    def facet_organisation(self) -> list[FacetOption]:
+        # Bodies have their own select; one chosen here through its slug still shows with its count.
+        chosen = (getattr(self.form, "cleaned_data", None) or {}).get("organisation")
+        organisations = Organisation.objects.filter(
+            ~Q(kind=OrganisationKind.PROCESS_BODY) | Q(pk=chosen.pk if chosen else None)
+        )
+        return selectors.organisation_facet(organisations, self.ids_without("organisation"))
+
+    def facet_body(self) -> list[FacetOption]:
+        bodies = Organisation.objects.filter(kind=OrganisationKind.PROCESS_BODY)
+        return selectors.organisation_facet(bodies, self.ids_without("body"))
+
+    def facet_process(self) -> list[FacetOption]:
+        return selectors.process_facet(self.ids_without("process"), "meetings__action_items")
+
+    def facet_meeting(self) -> list[FacetOption]:
+        return selectors.meeting_facet(self.ids_without("meeting"))
+
+    def facet_due_year(self) -> list[FacetOption]:
+        dated = self.queryset_without("due_year").filter(effective_due_date__isnull=False)
+        return selectors.year_facet(dated, "effective_due_date")
+
+
+class AsOfForm(SingleValueForm):
+    """The `on` date of the pages that say what is overdue (a commitment's page, a process's page)."""
+
+    on = forms.DateField(
+        required=False,
+        label="Overdue as of",
+        input_formats=[DATE_FORMAT],
+        error_messages={"invalid": "Enter a real date as YYYY-MM-DD, for example 2002-05-30."},
+    )
+
+    def as_of(self) -> datetime.date:
+        return self.cleaned_data.get("on") or timezone.localdate()

@@ -1,0 +1,77 @@
+"""Template helpers for the public pages: human dates and the server-drawn year chart."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import template
+
+register = template.Library()
+
+
+def _day_month_year(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+@register.filter
+def human_date(day: datetime.date | None) -> str:
+    """30 May 2002 (no leading zero, month in words)."""
+    if not day:
+        return ""
+    return _day_month_year(day)
+
+
+@register.simple_tag
+def date_range(start: datetime.date | None, end: datetime.date | None = None) -> str:
+    """A meeting's dates as people write them: "30–31 May 2002", "30 May – 2 June 2002"."""
+    if not start:
+        return ""
+    if not end or end == start:
+        return _day_month_year(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    return f"{_day_month_year(start)} – {_day_month_year(end)}"
+
+
+@register.inclusion_tag("meetings/partials/_year_chart.html")
+def year_chart(counts: list[tuple[int, int]], caption: str, unit: str = "meetings") -> dict:
+    """A bar chart of counts per year drawn as inline SVG (no script, no external library).
+
+    `counts` holds every year of the span, zero years included, oldest first.
+    """
+    bar, gap, height, label_space = 22, 6, 120, 34
+    peak = max((n for _, n in counts), default=0) or 1
+    bars = []
+    first, last = (counts[0][0], counts[-1][0]) if counts else (0, 0)
+    for index, (year, n) in enumerate(counts):
+        bar_height = round(height * n / peak)
+        x = index * (bar + gap)
+        bars.append(
+            {
+                "year": year,
+                "n": n,
+                "x": x,
+                "y": height - bar_height + 14,
+                "height": bar_height,
+                "label_x": x + bar / 2,
+                # Label every year on short spans; on long ones the ends and
+                # every fifth year, unless that would crowd an end's label.
+                "show_year": len(counts) <= 12
+                or year in (first, last)
+                or (year % 5 == 0 and min(year - first, last - year) > 2),
+            }
+        )
+    width = max(len(counts) * (bar + gap) - gap, bar)
+    return {
+        "bars": bars,
+        "caption": caption,
+        "unit": unit,
+        "bar_width": bar,
+        "width": width,
+        "view_height": height + 14 + label_space,
+        "baseline": height + 14,
+        "year_y": height + 14 + 16,
+        "total": sum(n for _, n in counts),
+    }
