@@ -51,8 +51,8 @@ from django.db import connections, models
 from django.db.models import Count, Expression, F, Func, Q, QuerySet, Value
 from django.db.models.functions import Cast, Least, Length, Lower, NullIf, Replace
 from django.utils.html import escape
-from django.utils.text import Truncator
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from meetings.models import ActionItem, Agreement, Document, Meeting, Participation
 

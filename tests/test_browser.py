@@ -132,3 +132,23 @@ def test_a_researcher_narrows_agreements_by_country_and_topic_and_opens_the_meet
     assert "30–31 May 2002" in page.locator("main").inner_text()
     page.screenshot(path=str(ARTIFACTS / "meeting-page.png"), full_page=True)
     assert (ARTIFACTS / "meeting-page.png").stat().st_size > 0
+
+
+def test_a_delegate_searches_from_the_header_and_lands_on_the_agreement(live_server, browser, archive):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/meetings/")
+    page.get_by_role("search", name="Search the archive").first.get_by_role("searchbox").fill("consular protection")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=consular+protection")
+    assert page.locator("#results-heading").inner_text().startswith("1 result for")
+    first = page.locator("ol.search-results > li").first
+    assert first.locator(".type-label").inner_text().lower() == "agreement"
+    assert first.locator("mark").first.inner_text().lower() == "consular"
+    page.screenshot(path=str(ARTIFACTS / "search-results.png"), full_page=True)
+
+    first.locator(".result__title a").click()
+    page.wait_for_url("**/documents/**#agreement-*")
+    anchor = page.url.rsplit("#", 1)[1]
+    assert page.locator(f"#{anchor}").is_visible()
+    assert "To strengthen consular protection networks." in page.locator(f"#{anchor}").inner_text()

@@ -262,6 +262,15 @@ class TestQuerySyntax:
     def test_lower_case_or_is_an_ordinary_common_word(self):
         assert parse_query("consular or protection").groups == ((Term("consular"),), (Term("protection"),))
 
+    def test_a_parsed_query_can_be_passed_on_and_keeps_its_truncation(self, invented):
+        """A form field parses once; search() and filter_queryset() take its result as it is."""
+        parsed = parse_query("zorblax " + "x" * (MAX_QUERY_LENGTH * 2))
+        assert parse_query(parsed) is parsed
+        assert parsed.truncated
+        assert str(parsed) == parsed.text
+        assert search(parsed).truncated
+        assert hit_set(search(parse_query("zorblax"))) == hit_set(search("zorblax"))
+
 
 # --------------------------------------------------------------------------
 # Only published records
