@@ -964,6 +964,9 @@ class ActionItem(Publishable):
     def __str__(self):
         return self.description[:100]
 
+    def get_absolute_url(self):
+        return reverse("meetings:commitment-detail", args=[self.pk])
+
     def natural_key(self):
         return (self.meeting.slug, self.order)
 

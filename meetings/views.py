@@ -26,7 +26,17 @@ from meetings.filters import (
     MeetingFilter,
     SingleValueForm,
 )
-from meetings.models import ActionItem, Agreement, Country, Document, Meeting, Organisation, Process, Topic
+from meetings.models import (
+    ActionItem,
+    ActionItemStatus,
+    Agreement,
+    Country,
+    Document,
+    Meeting,
+    Organisation,
+    Process,
+    Topic,
+)
 from meetings.selectors import FacetOption
 from meetings.templatetags.archive import date_range, human_date
 
@@ -462,6 +472,13 @@ class CommitmentListView(ArchiveListView):
     def date_fields(self) -> list[forms.BoundField]:
         return [self.filterset.form["on"]]
 
+    def facet_controls(self) -> list[FacetControl]:
+        controls = super().facet_controls()
+        for control in controls:
+            if control.field.name == "due_year":
+                control.empty_label = "Any year"  # an IntegerField takes no empty_label of its own
+        return controls
+
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
@@ -492,6 +509,13 @@ def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         item = selectors.public_commitment(pk, on)
     except ActionItem.DoesNotExist:
         raise Http404("No published commitment has this address.") from None
+    history = selectors.commitment_history(item)
+    # A commitment closed at a later meeting without a dated step still shows where it was reported done.
+    reported_done_only = (
+        item.progress == ActionItemStatus.DONE
+        and item.reported_done_public
+        and not any(change.progress == ActionItemStatus.DONE for change in history)
+    )
     return render(
         request,
         "meetings/commitment_detail.html",
@@ -501,7 +525,8 @@ def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": item.meeting,
             "agreement": item.agreement,
             "deadline_meeting": selectors.deadline_meeting(item),
-            "history": selectors.commitment_history(item),
+            "history": history,
+            "reported_done_only": reported_done_only,
             "as_of": on,
             "as_of_given": bool(as_of.cleaned_data.get("on")),
         },
