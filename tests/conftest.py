@@ -10,6 +10,7 @@ finds another module's records.
 from contextlib import contextmanager
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 
@@ -48,4 +49,34 @@ def staff_user(django_user_model):
 @pytest.fixture
 def staff_client(client, staff_user):
     client.force_login(staff_user)
+    return client
+
+
+# Editors and publishers: staff in the groups the data migration 0004_publishing_roles
+# creates, as on a fresh installation. Editors prepare drafts; publishers also publish.
+def staff_in_group(django_user_model, group: str):
+    user = django_user_model.objects.create_user(group.lower(), f"{group.lower()}@example.org", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return staff_in_group(django_user_model, "Editor")
+
+
+@pytest.fixture
+def publisher(django_user_model):
+    return staff_in_group(django_user_model, "Publisher")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
     return client

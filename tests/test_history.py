@@ -13,25 +13,8 @@ from django.contrib.auth.models import Group, Permission
 from meetings import services
 from meetings.models import Country, Document, Meeting, Participation, PublicationStatus
 from tests.test_admin import admin_url, change_form_data
-from tests.test_workflow import user_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return user_in(django_user_model, "Editor")
-
-
-@pytest.fixture
-def publisher(django_user_model):
-    return user_in(django_user_model, "Publisher")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

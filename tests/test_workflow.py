@@ -31,34 +31,6 @@ DRAFT, PUBLISHED, WITHDRAWN = PublicationStatus.DRAFT, PublicationStatus.PUBLISH
 MODELS = [Meeting, Document, Agreement, ActionItem]
 
 
-def user_in(django_user_model, group: str):
-    user = django_user_model.objects.create_user(group.lower(), f"{group.lower()}@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return user_in(django_user_model, "Editor")
-
-
-@pytest.fixture
-def publisher(django_user_model):
-    return user_in(django_user_model, "Publisher")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def publisher_client(client, publisher):
-    client.force_login(publisher)
-    return client
-
-
 def statuses(*records) -> list[str]:
     return [type(r).objects.values_list("status", flat=True).get(pk=r.pk) for r in records]
 
