@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from meetings.seeds import REFERENCE_FIXTURES, SEED_FIXTURES
 
@@ -80,3 +80,20 @@ def editor_client(client, editor):
 def publisher_client(client, publisher):
     client.force_login(publisher)
     return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_live_server_connections(django_db_setup, django_db_blocker):
+    """End database sessions the live server's threads leave open, so the test database can be dropped.
+
+    PostgreSQL refuses to drop a database another session is connected to;
+    without this, the browser tests leave "test_migconf" behind with a warning.
+    """
+    yield
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
