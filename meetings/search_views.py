@@ -22,9 +22,7 @@ from django.views.decorators.http import require_safe
 
 from meetings import search
 from meetings.filters import DATE_FORMAT, ArchiveFilterSet, FilterForm, SearchQueryField
-from meetings.models import Process
-from meetings.templatetags.archive import human_date
-from meetings.views import ActiveFilter, FacetControl
+from meetings.views import ActiveFilter, FacetControl, display_value
 
 PER_PAGE = 20
 #: search() serves offsets up to MAX_OFFSET; a page beyond that would silently repeat the last one.
@@ -142,12 +140,8 @@ def _key(value: Any) -> str:
 
 
 def _display(form: SearchForm, name: str, value: Any) -> str:
-    if isinstance(value, Process):
-        return value.acronym or value.name
-    if isinstance(value, Model):
-        return str(value)
-    if isinstance(value, datetime.date):
-        return human_date(value)
+    if (label := display_value(value)) is not None:
+        return label
     if name == "type":
         return search.ResultType(value).label
     return str(value)

@@ -353,11 +353,11 @@ def public_children(agreement: Agreement) -> list[Agreement]:
     return list(Agreement.objects.public().filter(parent=agreement).order_by("order"))
 
 
-def country_participations(country: Country) -> list[tuple[str, list[Participation]]]:
-    """Meetings a country attended, grouped by its role, newest first."""
+def _participations_by_role(**participant) -> list[tuple[str, list[Participation]]]:
+    """Public participations of one country or organisation, grouped by role, newest meeting first."""
     participations = (
         Participation.objects.public()
-        .filter(country=country)
+        .filter(**participant)
         .select_related("meeting__host_country", "person")
         .order_by("-meeting__start_date", "meeting__title")
     )
@@ -365,6 +365,11 @@ def country_participations(country: Country) -> list[tuple[str, list[Participati
     for participation in participations:
         grouped[participation.role].append(participation)
     return [(label, grouped[value]) for value, label in ParticipationRole.choices if grouped.get(value)]
+
+
+def country_participations(country: Country) -> list[tuple[str, list[Participation]]]:
+    """Meetings a country attended, grouped by its role, newest first."""
+    return _participations_by_role(country=country)
 
 
 def country_meetings(country: Country) -> QuerySet[Meeting]:
@@ -391,16 +396,7 @@ def country_roles(country: Country, meetings: list[Meeting]) -> dict[int, list[s
 
 
 def organisation_participations(organisation: Organisation) -> list[tuple[str, list[Participation]]]:
-    participations = (
-        Participation.objects.public()
-        .filter(organisation=organisation)
-        .select_related("meeting__host_country", "person")
-        .order_by("-meeting__start_date", "meeting__title")
-    )
-    grouped: dict[str, list[Participation]] = defaultdict(list)
-    for participation in participations:
-        grouped[participation.role].append(participation)
-    return [(label, grouped[value]) for value, label in ParticipationRole.choices if grouped.get(value)]
+    return _participations_by_role(organisation=organisation)
 
 
 def meetings_per_year(meetings: QuerySet[Meeting]) -> list[tuple[int, int]]:

@@ -79,6 +79,17 @@ class ActiveFilter:
     remove_url: str
 
 
+
+def display_value(value: Any) -> str | None:
+    """How a chosen filter value reads on the page; None for plain choices, which the form's labels name."""
+    if isinstance(value, Process):
+        return value.acronym or value.name
+    if isinstance(value, Model):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return human_date(value)
+    return None
+
 class ArchiveListView(FilterView):
     """A filtered, faceted, paginated list that can also be downloaded whole."""
 
@@ -172,12 +183,8 @@ class ArchiveListView(FilterView):
         return controls
 
     def _display(self, name: str, value: Any) -> str:
-        if isinstance(value, Process):
-            return value.acronym or value.name
-        if isinstance(value, Model):
-            return str(value)
-        if isinstance(value, datetime.date):
-            return human_date(value)
+        if (label := display_value(value)) is not None:
+            return label
         choices = (
             dict(self.filterset.form.fields[name].choices)
             if hasattr(self.filterset.form.fields[name], "choices")
