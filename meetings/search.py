@@ -619,9 +619,9 @@ class _SubstringBackend:
         for term in self.parsed.positive_terms:
             needle = term.needle
             for name, weight in spec.fields:
-                occurrences = (
-                    Length(F(name)) - Length(Replace(Lower(F(name)), Value(needle), Value("")))
-                ) / Value(float(len(needle)))
+                occurrences = (Length(F(name)) - Length(Replace(Lower(F(name)), Value(needle), Value("")))) / Value(
+                    float(len(needle))
+                )
                 scores.append(Value(weight) * Least(Cast(occurrences, float_field), Value(5.0)))
         # One flat sum: nesting a + b + c ... two hundred deep would exhaust Python's recursion limit.
         return Func(*scores, template="(%(expressions)s)", arg_joiner=" + ", output_field=float_field)

@@ -79,7 +79,6 @@ class ActiveFilter:
     remove_url: str
 
 
-
 def display_value(value: Any) -> str | None:
     """How a chosen filter value reads on the page; None for plain choices, which the form's labels name."""
     if isinstance(value, Process):
@@ -89,6 +88,7 @@ def display_value(value: Any) -> str | None:
     if isinstance(value, datetime.date):
         return human_date(value)
     return None
+
 
 class ArchiveListView(FilterView):
     """A filtered, faceted, paginated list that can also be downloaded whole."""

@@ -179,9 +179,7 @@ class TestSeedRecords:
         argentina = search("consular protection", types="agreement", filters=SearchFilters(country="arg"))
         assert {"3", "11", "11.1"} <= {hit.object.label for hit in argentina}
 
-        topic = search(
-            "network", types=["agreement"], filters=SearchFilters(topic="consular-protection"), limit=50
-        )
+        topic = search("network", types=["agreement"], filters=SearchFilters(topic="consular-protection"), limit=50)
         assert topic.hits
         assert all(hit.object.topics.filter(slug="consular-protection").exists() for hit in topic)
 
@@ -201,9 +199,9 @@ class TestSeedRecords:
         facets = facet_counts("trafficking", filters=SearchFilters(process="sacm"))
         assert {option.value for option in facets["process"]} >= {"rcm", "sacm"}
         for option in facets["topic"][:3]:
-            assert option.count == search(
-                "trafficking", filters=SearchFilters(process="sacm", topic=option.value)
-            ).total
+            assert (
+                option.count == search("trafficking", filters=SearchFilters(process="sacm", topic=option.value)).total
+            )
 
     def test_list_pages_can_filter_their_querysets_by_q(self):
         agreements = filter_queryset(Agreement.objects.order_by("pk"), "consular protection", order_by_rank=True)
