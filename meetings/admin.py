@@ -609,7 +609,7 @@ class DocumentAdmin(PublishableAdmin):
     date_hierarchy = "date"
     search_fields = ["title", "symbol", "meeting__title", "text"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["meeting"]
+    autocomplete_fields = ["meeting", "version_of"]
     readonly_fields = ["published_at", "created_at", "updated_at", "source_sha256"]
     fieldsets = [
         (
@@ -622,6 +622,7 @@ class DocumentAdmin(PublishableAdmin):
                     ("kind", "language"),
                     ("date", "symbol"),
                     "order",
+                    "version_of",
                     ("status", "needs_review"),
                 ]
             },

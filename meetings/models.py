@@ -618,6 +618,17 @@ class Document(Publishable):
         max_length=500, blank=True, help_text="Where this copy comes from (an address, an archive, a file name)."
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Position among the meeting's documents.")
+    # A communiqué adopted in Spanish and in English is one meeting with two
+    # documents: each other language version points at the first one recorded.
+    version_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="versions",
+        verbose_name="language version of",
+        help_text="The document this one is another language version of (the same text adopted in another language).",
+    )
     source_sha256 = models.CharField(
         "SHA-256 of the imported file",
         max_length=64,
