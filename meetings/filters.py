@@ -7,8 +7,11 @@ a few per list (kind, language, section).
 
 from __future__ import annotations
 
+import copy
 import datetime
 import re
+from functools import cached_property
+from typing import Any
 
 import django_filters
 from django import forms
@@ -17,6 +20,7 @@ from django.utils import timezone
 from django_filters.fields import ModelChoiceField
 
 from meetings import search, selectors
+from meetings.listing import FacetOption
 from meetings.models import (
     ActionItem,
     ActionItemStatus,
@@ -34,7 +38,6 @@ from meetings.models import (
     Process,
     Topic,
 )
-from meetings.selectors import FacetOption
 
 DATE_FORMAT = "%Y-%m-%d"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -99,8 +102,16 @@ class SlugFilter(django_filters.ModelChoiceFilter):
     field_class = CodeChoiceField
 
 
+class YearField(forms.IntegerField):
+    """A year; `empty_label` names the "any year" option where the year is a facet."""
+
+    def __init__(self, *, empty_label: str = "Any year", **kwargs):
+        self.empty_label = empty_label
+        super().__init__(**kwargs)
+
+
 class YearFilter(django_filters.Filter):
-    field_class = forms.IntegerField
+    field_class = YearField
 
 
 def date_filter(label: str, help_text: str, method: str) -> django_filters.DateFilter:
@@ -148,29 +159,9 @@ class SearchQueryFilter(django_filters.Filter):
     field_class = SearchQueryField
 
 
-SORT_CHOICES = [("-date", "Newest first"), ("date", "Oldest first"), ("relevance", "Best match")]
-
-
-class ArchiveFilterSet(django_filters.FilterSet):
-    """Filters shared by the meeting, document and agreement lists.
-
-    Subclasses say where each record's meeting date is (`date_path`) and how
-    to reach the meeting from the record (`meeting_path`, "" for meetings).
-    """
-
-    date_path = "start_date"
-    meeting_path = ""
-    #: The filters that get facet counts, in display order.
-    facet_names: tuple[str, ...] = ()
-    #: The ordering for sort=date; the default (newest first) comes from the queryset.
-    oldest_first: tuple[str, ...] = ()
-
-    q = SearchQueryFilter(
-        label="Words",
-        method="filter_q",
-        help_text='All words must match. Use "quoted phrases", OR between two words, -word to leave out.',
-    )
-    process = SlugFilter(
+def process_filter() -> SlugFilter:
+    """A process by its slug (every list that can be narrowed to one process)."""
+    return SlugFilter(
         label="Process",
         queryset=Process.objects.all(),
         to_field_name="slug",
@@ -178,8 +169,12 @@ class ArchiveFilterSet(django_filters.FilterSet):
         empty_label="Any process",
         error_messages={"invalid_choice": "There is no process with that name in the archive."},
     )
-    country = CountryFilter(
-        label="Country",
+
+
+def country_filter(label: str = "Country") -> CountryFilter:
+    """A country by its ISO alpha-3 code; what "country" means is each FilterSet's `filter_country`."""
+    return CountryFilter(
+        label=label,
         queryset=Country.objects.all(),
         to_field_name="alpha3",
         method="filter_country",
@@ -188,6 +183,82 @@ class ArchiveFilterSet(django_filters.FilterSet):
             "invalid_choice": "There is no country with that code: use an ISO 3166-1 alpha-3 code such as MEX."
         },
     )
+
+
+class Faceted:
+    """What every faceted list shares: its validated values, and a count per value of each facet.
+
+    Each facet is a `facet_<name>()` method returning `FacetOption`s computed
+    within all the *other* filters, so a researcher sees where the records are.
+    Adding a facet is a declaration and one method, never a copy of this machinery.
+    """
+
+    #: The filters that get facet counts, in display order.
+    facet_names: tuple[str, ...] = ()
+
+    @property
+    def cleaned(self) -> dict[str, Any]:
+        """The validated values (empty before validation or when unbound)."""
+        form = getattr(self, "form", self)
+        return (getattr(form, "cleaned_data", None) or {}) if self.is_bound else {}
+
+    def facet_counts(self) -> dict[str, list[FacetOption]]:
+        return {name: getattr(self, f"facet_{name}")() for name in self.facet_names}
+
+
+class FacetedFilterSet(Faceted, django_filters.FilterSet):
+    """A FilterSet of records whose facets are counted over `queryset_without(name)`."""
+
+    #: Cleaned fields that shape the results without filtering them.
+    not_filters: tuple[str, ...] = ("sort",)
+
+    def base_queryset(self) -> QuerySet:
+        """What the filters apply to; a subclass may annotate it (the tracker adds `is_overdue`)."""
+        return self.queryset.all()
+
+    def queryset_without(self, excluded: str) -> QuerySet:
+        """The records every current filter except `excluded` (and sorting) would give.
+
+        Uses the already-validated values, so no filter is validated twice.
+        """
+        queryset = self.base_queryset()
+        for name, value in self.cleaned.items():
+            if name == excluded or name in self.not_filters:
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
+    def ids_without(self, excluded: str) -> QuerySet:
+        return self.queryset_without(excluded).values("pk")
+
+    @property
+    def filter_names(self) -> list[str]:
+        """The parameters that narrow the results, in the form's order (what "active filters" lists)."""
+        return [name for name in self.form.fields if name != "sort"]
+
+
+SORT_CHOICES = [("-date", "Newest first"), ("date", "Oldest first"), ("relevance", "Best match")]
+
+
+class ArchiveFilterSet(FacetedFilterSet):
+    """Filters shared by the meeting, document and agreement lists.
+
+    Subclasses say where each record's meeting date is (`date_path`) and how
+    to reach the meeting from the record (`meeting_path`, "" for meetings).
+    """
+
+    date_path = "start_date"
+    meeting_path = ""
+    #: The ordering for sort=date; the default (newest first) comes from the queryset.
+    oldest_first: tuple[str, ...] = ()
+
+    q = SearchQueryFilter(
+        label="Words",
+        method="filter_q",
+        help_text='All words must match. Use "quoted phrases", OR between two words, -word to leave out.',
+    )
+    process = process_filter()
+    country = country_filter()
     topic = SlugFilter(
         label="Topic",
         queryset=Topic.objects.all(),
@@ -252,33 +323,12 @@ class ArchiveFilterSet(django_filters.FilterSet):
     def filter_q(self, queryset: QuerySet, name: str, value: search.ParsedQuery) -> QuerySet:
         # With words to search for, the best matches come first unless a date order is asked for.
         # (q is declared first, so sort_by runs after this and can still reorder by date.)
-        sort = (getattr(self.form, "cleaned_data", None) or {}).get("sort")
+        sort = self.cleaned.get("sort")
         return search.filter_queryset(queryset, value, order_by_rank=sort in (None, "", "relevance"))
 
     def sort_by(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Newest first is the selectors' own order; "date" turns it round ("relevance" is filter_q's).
         return queryset.order_by(*self.oldest_first) if value == "date" else queryset
-
-    # -- facet counts ---------------------------------------------------
-
-    def queryset_without(self, excluded: str) -> QuerySet:
-        """The records every current filter except `excluded` (and sorting) would give.
-
-        Uses the already-validated values, so no filter is validated twice.
-        """
-        queryset = self.queryset.all()
-        cleaned = getattr(self.form, "cleaned_data", {}) if self.is_bound else {}
-        for name, value in cleaned.items():
-            if name in (excluded, "sort"):
-                continue
-            queryset = self.filters[name].filter(queryset, value)
-        return queryset.order_by()
-
-    def ids_without(self, excluded: str) -> QuerySet:
-        return self.queryset_without(excluded).values("pk")
-
-    def facet_counts(self) -> dict[str, list[FacetOption]]:
-        return {name: getattr(self, f"facet_{name}")() for name in self.facet_names}
 
     def facet_year(self) -> list[FacetOption]:
         return selectors.year_facet(self.queryset_without("year"), self.date_path)
@@ -439,7 +489,7 @@ COMMITMENT_SORT_CHOICES = [
 ]
 
 
-class CommitmentFilter(django_filters.FilterSet):
+class CommitmentFilter(FacetedFilterSet):
     """The commitments tracker's filters, over public action items.
 
     "Overdue" is judged on a date: `on` (YYYY-MM-DD) when given, else today, so
@@ -464,16 +514,7 @@ class CommitmentFilter(django_filters.FilterSet):
         empty_label="Overdue or not",
         error_messages={"invalid_choice": "Ask for overdue=yes or overdue=no."},
     )
-    country = CountryFilter(
-        label="Responsible country",
-        queryset=Country.objects.all(),
-        to_field_name="alpha3",
-        method="filter_country",
-        empty_label="Any country",
-        error_messages={
-            "invalid_choice": "There is no country with that code: use an ISO 3166-1 alpha-3 code such as MEX."
-        },
-    )
+    country = country_filter("Responsible country")
     organisation = responsible_filter(
         "Responsible organisation",
         Organisation.objects.all(),
@@ -486,14 +527,7 @@ class CommitmentFilter(django_filters.FilterSet):
         "Any body",
         "There is no body of a process with that name in the archive.",
     )
-    process = SlugFilter(
-        label="Process",
-        queryset=Process.objects.all(),
-        to_field_name="slug",
-        method="filter_process",
-        empty_label="Any process",
-        error_messages={"invalid_choice": "There is no process with that name in the archive."},
-    )
+    process = process_filter()
     meeting = MeetingSlugFilter(
         label="Set by meeting",
         # Only public meetings: a draft's address is "unknown", not "hidden".
@@ -504,6 +538,7 @@ class CommitmentFilter(django_filters.FilterSet):
     )
     due_year = YearFilter(
         label="Due in year",
+        empty_label="Any year",
         method="filter_due_year",
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
@@ -532,8 +567,7 @@ class CommitmentFilter(django_filters.FilterSet):
 
     def as_of(self) -> datetime.date:
         """The date on which "overdue" is judged."""
-        cleaned = getattr(self.form, "cleaned_data", None) or {}
-        return cleaned.get("on") or timezone.localdate()
+        return self.cleaned.get("on") or timezone.localdate()
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         return super().filter_queryset(selectors.with_overdue(queryset, self.as_of()))
@@ -574,21 +608,8 @@ class CommitmentFilter(django_filters.FilterSet):
 
     # -- facet counts ---------------------------------------------------
 
-    def queryset_without(self, excluded: str) -> QuerySet:
-        """The commitments every current filter except `excluded` would give (validated values, no re-validation)."""
-        queryset = selectors.with_overdue(self.queryset.all(), self.as_of())
-        cleaned = getattr(self.form, "cleaned_data", {}) if self.is_bound else {}
-        for name, value in cleaned.items():
-            if name == excluded or name in self.not_filters:
-                continue
-            queryset = self.filters[name].filter(queryset, value)
-        return queryset.order_by()
-
-    def ids_without(self, excluded: str) -> QuerySet:
-        return self.queryset_without(excluded).values("pk")
-
-    def facet_counts(self) -> dict[str, list[FacetOption]]:
-        return {name: getattr(self, f"facet_{name}")() for name in self.facet_names}
+    def base_queryset(self) -> QuerySet:
+        return selectors.with_overdue(self.queryset.all(), self.as_of())
 
     def facet_status(self) -> list[FacetOption]:
         return selectors.choice_facet(self.queryset_without("status"), "progress", ActionItemStatus.choices)
@@ -607,7 +628,7 @@ class CommitmentFilter(django_filters.FilterSet):
 
     def facet_organisation(self) -> list[FacetOption]:
         # Bodies have their own select; one chosen here through its slug still shows with its count.
-        chosen = (getattr(self.form, "cleaned_data", None) or {}).get("organisation")
+        chosen = self.cleaned.get("organisation")
         organisations = Organisation.objects.filter(
             ~Q(kind=OrganisationKind.PROCESS_BODY) | Q(pk=chosen.pk if chosen else None)
         )
@@ -640,3 +661,90 @@ class AsOfForm(SingleValueForm):
 
     def as_of(self) -> datetime.date:
         return self.cleaned_data.get("on") or timezone.localdate()
+
+
+# --------------------------------------------------------------------------
+# The search page
+# --------------------------------------------------------------------------
+
+#: search() serves offsets up to MAX_OFFSET; a page beyond that would silently repeat the last one.
+SEARCH_PER_PAGE = 20
+SEARCH_LAST_PAGE = search.MAX_OFFSET // SEARCH_PER_PAGE + 1
+
+
+def _list_field(name: str) -> forms.Field:
+    """The list pages' own form field for `name`, so that /search/ accepts and refuses exactly what they do."""
+    return copy.deepcopy(ArchiveFilterSet.base_filters[name]).field
+
+
+class SearchForm(Faceted, FilterForm):
+    """The search page's parameters. Like the list filters: a repeated parameter or a bad value is an error.
+
+    Search spans four kinds of record, so its facets come from the search
+    engine (`search.facet_counts`, which applies every filter but the facet's
+    own) rather than from one queryset.
+    """
+
+    facet_names = ("type", "process", "country", "topic")
+    #: The parameters that narrow the results, in display order.
+    filter_names = ("type", "process", "country", "topic", "date_after", "date_before", "year")
+
+    q = SearchQueryField(
+        label="Search the archive for",
+        required=False,
+        # An unsearchable query ("the of") is not a bad request: the page answers it with the parser's message.
+        allow_unsearchable=True,
+        help_text='All words must match. Use "quoted phrases", OR between two words, and -word to leave a word out.',
+    )
+    type = forms.ChoiceField(
+        label="Type of record",
+        required=False,
+        choices=[("", "Any type"), *search.ResultType.choices],
+        error_messages={
+            "invalid_choice": "Search for type=meeting, document, agreement or action_item, or leave the type out."
+        },
+    )
+    process = _list_field("process")
+    country = _list_field("country")
+    topic = _list_field("topic")
+    date_after = _list_field("date_after")
+    date_before = _list_field("date_before")
+    year = _list_field("year")
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=SEARCH_LAST_PAGE,
+        error_messages={
+            "invalid": "The page must be a whole number, such as page=2.",
+            "min_value": "Pages are numbered from 1.",
+            "max_value": f"Results stop at page {SEARCH_LAST_PAGE}: add a word or a filter to narrow the search.",
+        },
+    )
+
+    @property
+    def query(self) -> search.ParsedQuery | None:
+        return self.cleaned.get("q")
+
+    @property
+    def types(self) -> str | None:
+        return self.cleaned.get("type") or None
+
+    @property
+    def search_filters(self) -> search.SearchFilters:
+        return search.SearchFilters.from_cleaned_data(self.cleaned)
+
+    @cached_property
+    def _facets(self) -> dict[str, list[FacetOption]]:
+        return search.facet_counts(self.query, types=self.types, filters=self.search_filters)
+
+    def facet_type(self) -> list[FacetOption]:
+        return self._facets["type"]
+
+    def facet_process(self) -> list[FacetOption]:
+        return self._facets["process"]
+
+    def facet_country(self) -> list[FacetOption]:
+        return self._facets["country"]
+
+    def facet_topic(self) -> list[FacetOption]:
+        return self._facets["topic"]

@@ -3,7 +3,8 @@
 Every queryset here starts from `.public()` (or from reference data, which is
 always public), so the publication rule stays in one place: the models'
 `PublishableQuerySet`. Views call these functions instead of building
-querysets inline.
+querysets inline; a getter of one record raises the model's DoesNotExist,
+which the views turn into the one 404 they all answer.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from itertools import groupby
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
 
+from meetings.listing import FacetOption
 from meetings.models import (
     ActionItem,
     ActionItemStatus,
@@ -106,13 +108,6 @@ def public_agreements_on(topic: Topic) -> QuerySet[Agreement]:
 # --------------------------------------------------------------------------
 # Facet counts: one aggregate query per facet, never one per option
 # --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FacetOption:
-    value: str
-    label: str
-    count: int
 
 
 def choice_facet(queryset: QuerySet, field_name: str, choices) -> list[FacetOption]:
@@ -301,6 +296,15 @@ def participations_by_role(participations: QuerySet[Participation]) -> list[tupl
     return [(label, grouped[value]) for value, label in ParticipationRole.choices if grouped.get(value)]
 
 
+def meeting_participants(meeting: Meeting) -> list[tuple[str, list[Participation]]]:
+    """Who took part in a public meeting, grouped by role."""
+    return participations_by_role(meeting.participations.public())
+
+
+def public_document(slug: str) -> Document:
+    return Document.objects.public().select_related("meeting__host_country").get(slug=slug)
+
+
 def meeting_documents(meeting: Meeting) -> list[Document]:
     return list(Document.objects.public().filter(meeting=meeting).order_by("order", "title"))
 
@@ -329,8 +333,10 @@ def action_items_for(**lookups) -> list[ActionItem]:
 
 
 def public_agreement(pk: int) -> Agreement:
+    """One public agreement with what its page shows; `parent_is_public` says whether its parent item may be shown."""
     return (
         Agreement.objects.public()
+        .annotate(parent_is_public=Exists(Agreement.objects.public().filter(pk=OuterRef("parent_id"))))
         .select_related("document__meeting__host_country", "parent")
         .prefetch_related("topics", "countries", "organisations", "document__meeting__processes")
         .get(pk=pk)
@@ -372,6 +378,20 @@ def country_participations(country: Country) -> list[tuple[str, list[Participati
     return _participations_by_role(country=country)
 
 
+def country_by_code(alpha3: str) -> Country:
+    """A country by its alpha-3 code in any case; raises Country.DoesNotExist."""
+    return Country.objects.get(alpha3=alpha3.upper())
+
+
+def country_presidencies(country: Country) -> list[Meeting]:
+    """Public meetings the country chaired as presidency pro tempore."""
+    return list(meeting_list().filter(presidency=country))
+
+
+def country_memberships(country: Country) -> QuerySet:
+    return country.process_memberships.select_related("process").order_by("process__name")
+
+
 def country_meetings(country: Country) -> QuerySet[Meeting]:
     """Meetings a country took part in or hosted (its dossier's meeting list)."""
     return meeting_list().filter(Q(pk__in=meeting_ids_attended_by(country)) | Q(host_country=country))
@@ -393,6 +413,30 @@ def country_roles(country: Country, meetings: list[Meeting]) -> dict[int, list[s
         if meeting.host_country_id == country.pk and "Host" not in roles[meeting.pk]:
             roles[meeting.pk].append("Host")
     return roles
+
+
+def organisation_by_slug(slug: str) -> Organisation:
+    return Organisation.objects.select_related("process").get(slug=slug)
+
+
+def organisation_people(organisation: Organisation) -> QuerySet:
+    return organisation.people.order_by("name")
+
+
+def topic_by_slug(slug: str) -> Topic:
+    return Topic.objects.select_related("parent").get(slug=slug)
+
+
+def subtopics(topic: Topic) -> QuerySet[Topic]:
+    return topic.children.order_by("name")
+
+
+def process_by_slug(slug: str) -> Process:
+    return Process.objects.get(slug=slug)
+
+
+def process_bodies(process: Process) -> QuerySet[Organisation]:
+    return process.bodies.order_by("name")
 
 
 def organisation_participations(organisation: Organisation) -> list[tuple[str, list[Participation]]]:

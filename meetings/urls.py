@@ -2,13 +2,13 @@
 
 from django.urls import path, re_path
 
-from meetings import search_views, views
+from meetings import views
 
 app_name = "meetings"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("search/", search_views.search_page, name="search"),
+    path("search/", views.search_page, name="search"),
     path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
     path("meetings/<slug:slug>/", views.meeting_detail, name="meeting-detail"),
     path("documents/", views.DocumentListView.as_view(), name="document-list"),
