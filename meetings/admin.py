@@ -25,6 +25,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import services
@@ -133,8 +134,14 @@ def delete_drafts_only(modeladmin, request, queryset):
     if published:
         modeladmin.message_user(
             request,
-            f"Nothing was deleted: {published} of the selected {modeladmin.opts.verbose_name_plural} "
-            "are published. Published records cannot be deleted; withdraw them instead.",
+            ngettext(
+                "Nothing was deleted: %(count)s of the selected %(records)s is published. "
+                "Published records cannot be deleted; withdraw them instead.",
+                "Nothing was deleted: %(count)s of the selected %(records)s are published. "
+                "Published records cannot be deleted; withdraw them instead.",
+                published,
+            )
+            % {"count": published, "records": modeladmin.opts.verbose_name_plural},
             messages.ERROR,
         )
         return None

@@ -19,7 +19,7 @@ from meetings.models import (
     Process,
     PublicationStatus,
 )
-from tests.test_admin import admin_url, change_form_data
+from tests.helpers import admin_url, change_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -33,6 +33,7 @@ from meetings.models import (
     PublicationStatus,
 )
 from tests import factories as make
+from tests.helpers import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -155,8 +156,8 @@ def test_the_tracker_and_a_commitment_have_the_promised_addresses(tracker):
 
 def test_the_main_navigation_links_the_tracker(client, tracker):
     page = body(client.get("/"))
-    assert '<a href="/commitments/"' in page
-    assert 'href="/commitments/" aria-current="page"' in body(client.get("/commitments/"))
+    assert "/commitments/" in Page(page).links
+    assert Page(body(client.get("/commitments/"))).has("a", href="/commitments/", aria_current="page")
 
 
 def test_commitments_are_linked_from_the_meeting_the_agreement_and_the_tracker(client, tracker):

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group, Permission
 
 from meetings import services
 from meetings.models import Country, Document, Meeting, Participation, PublicationStatus
-from tests.test_admin import admin_url, change_form_data
+from tests.helpers import admin_url, change_form_data
 
 pytestmark = pytest.mark.django_db
 

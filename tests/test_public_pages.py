@@ -14,6 +14,7 @@ from django.urls import resolve, reverse
 from meetings.models import AgreementSection, DocumentKind, MeetingKind, ParticipationRole
 from meetings.templatetags.archive import date_range
 from tests import factories as make
+from tests.helpers import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +91,7 @@ def archive():
     return SimpleNamespace(**locals())
 
 
-def test_public_addresses_are_the_ones_the_issue_promises():
+def test_public_addresses_are_the_permanent_links_the_archive_publishes():
     expected = {
         ("home", ()): "/",
         ("meeting-list", ()): "/meetings/",
@@ -119,9 +120,9 @@ def test_home_says_what_the_archive_holds_and_offers_ways_in(client, archive):
     html = response.content.decode()
     assert "VIII Regional Conference on Migration" in html
     assert html.index("VIII Regional Conference") < html.index("VII Regional Conference")  # latest first
-    assert 'href="/processes/rcm/"' in html
-    assert 'href="/countries/MEX/"' in html
-    assert 'href="/topics/trafficking-in-persons/"' in html
+    assert "/processes/rcm/" in Page(html).links
+    assert "/countries/MEX/" in Page(html).links
+    assert "/topics/trafficking-in-persons/" in Page(html).links
 
 
 def test_meeting_page_shows_dates_place_participants_by_role_documents_and_nested_agreements(client, archive):
@@ -143,7 +144,7 @@ def test_meeting_page_shows_dates_place_participants_by_role_documents_and_neste
     assert node.agreement == archive.nine
     assert [child.agreement for child in node.children] == [archive.nine_one]
     assert "IOM to prepare a plan of action on migrant trafficking" in html
-    assert f'id="{archive.nine_one.anchor}"' in html
+    assert archive.nine_one.anchor in Page(html).ids
 
 
 def test_document_page_shows_the_verbatim_text_beside_its_agreements(client, archive):
@@ -151,8 +152,8 @@ def test_document_page_shows_the_verbatim_text_beside_its_agreements(client, arc
     assert response.status_code == 200
     html = response.content.decode()
     assert "VII REGIONAL CONFFERENCE ON MIGRATION\n9. To take note of ..." in html  # as printed, typo included
-    assert f'id="{archive.nine_one.anchor}"' in html
-    assert f'href="{archive.nine_one.get_absolute_url()}"' in html
+    assert archive.nine_one.anchor in Page(html).ids
+    assert archive.nine_one.get_absolute_url() in Page(html).links
 
 
 def test_agreement_page_shows_its_context_and_a_ready_citation(client, archive):
@@ -166,14 +167,14 @@ def test_agreement_page_shows_its_context_and_a_ready_citation(client, archive):
         "/organisations/iom/",
         archive.vii.get_absolute_url(),
     ):
-        assert f'href="{link}"' in html
+        assert link in Page(html).links
     citation = response.context["citation"]
     assert citation.startswith("Regional Conference on Migration (RCM). VII Regional Conference on Migration. ")
     assert "Antigua, Guatemala. 30–31 May 2002." in citation
     assert "“JOINT COMMUNIQUÉ OF THE VII REGIONAL CONFFERENCE ON MIGRATION”. item 9.1." in citation
     assert citation.endswith(f"http://testserver/agreements/{archive.nine_one.pk}/")
     assert "Cite this" in html
-    assert "Under" in html and f'href="{archive.nine.get_absolute_url()}"' in html
+    assert "Under" in html and archive.nine.get_absolute_url() in Page(html).links
 
 
 def test_agreement_address_does_not_change_when_its_label_or_text_is_corrected(client, archive):
@@ -200,8 +201,8 @@ def test_country_page_is_a_dossier_of_meetings_roles_hosting_agreements_and_comm
     assert mexico.context["hosted"] == [archive.viii]
     html = mexico.content.decode()
     for dataset in ("meetings", "agreements", "commitments"):
-        assert f'href="/countries/MEX/{dataset}.csv"' in html
-        assert f'href="/countries/MEX/{dataset}.json"' in html
+        assert f"/countries/MEX/{dataset}.csv" in Page(html).links
+        assert f"/countries/MEX/{dataset}.json" in Page(html).links
 
 
 def test_country_address_accepts_any_case_by_redirecting_to_the_canonical_one(client, archive):
@@ -224,7 +225,8 @@ def test_topic_page_shows_its_agreements_over_time_with_a_chart(client, archive)
     assert response.context["agreements"] == [archive.nine_one]
     assert response.context["per_year"] == [(2002, 1)]
     html = response.content.decode()
-    assert "<svg" in html and "2002: 1 meetings" in html
+    assert [title.text for title in Page(html).elements("title")][-1:] == ["2002: 1 meeting"]
+    assert Page(html).has("svg", role="img")
 
 
 def test_process_page_has_timeline_participation_grid_and_meetings_per_year(client, archive):
@@ -236,8 +238,8 @@ def test_process_page_has_timeline_participation_grid_and_meetings_per_year(clie
     assert grid["GTM"] == [[("M", "Member"), ("H", "Host")], []]
     assert grid["MEX"] == [[("M", "Member")], [("M", "Member")]]
     html = response.content.decode()
-    assert '<abbr title="Host">H</abbr>' in html
-    assert "<svg" in html
+    assert [abbr.text for abbr in Page(html).elements("abbr", title="Host")][:1] == ["H"]
+    assert Page(html).has("svg", role="img")
 
 
 @pytest.mark.parametrize(
@@ -258,24 +260,26 @@ def test_unknown_addresses_get_a_404_page_in_the_site_style(client, archive, pat
     assert response.status_code == 404
     html = response.content.decode()
     assert "Page not found" in html
-    assert 'class="skip-link"' in html and 'href="/meetings/"' in html
+    assert Page(html).has("a", class_="skip-link") and "/meetings/" in Page(html).links
 
 
 def test_pages_are_accessible_with_skip_link_landmarks_and_labelled_controls(client, archive):
     html = client.get("/agreements/").content.decode()
-    assert '<a class="skip-link" href="#content">' in html
-    assert '<main id="content"' in html and "<header" in html and "<footer" in html and '<nav class="site-nav"' in html
+    page = Page(html)
+    assert page.has("a", class_="skip-link", href="#content")
+    assert page.has("main", id="content") and page.has("header") and page.has("footer")
+    assert page.has("nav", class_="site-nav")
     for name in ("process", "country", "topic", "section", "kind", "year", "date_after", "date_before", "sort"):
-        assert f'<label for="id_{name}">' in html
-    assert 'name="viewport"' in html
+        assert page.has("label", for_=f"id_{name}")
+    assert page.has("meta", name="viewport")
     assert "fonts.googleapis" not in html and "cdn" not in html.lower()
 
 
 def test_names_link_to_their_pages_in_result_rows(client, archive):
     html = client.get("/agreements/").content.decode()
-    assert f'href="{archive.vii.get_absolute_url()}"' in html
-    assert 'href="/topics/trafficking-in-persons/"' in html
-    assert 'href="/countries/MEX/"' in html
+    assert archive.vii.get_absolute_url() in Page(html).links
+    assert "/topics/trafficking-in-persons/" in Page(html).links
+    assert "/countries/MEX/" in Page(html).links
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django import template
+from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -36,8 +37,8 @@ def date_range(start: datetime.date | None, end: datetime.date | None = None) ->
 
 
 @register.inclusion_tag("meetings/partials/_year_chart.html")
-def year_chart(counts: list[tuple[int, int]], caption: str, unit: str = "meetings") -> dict:
-    """A bar chart of counts per year drawn as inline SVG (no script, no external library).
+def year_chart(counts: list[tuple[int, int]], caption: str) -> dict:
+    """A bar chart of meetings per year drawn as inline SVG (no script, no external library).
 
     `counts` holds every year of the span, zero years included, oldest first.
     """
@@ -52,6 +53,8 @@ def year_chart(counts: list[tuple[int, int]], caption: str, unit: str = "meeting
             {
                 "year": year,
                 "n": n,
+                "label": ngettext("%(year)s: %(count)s meeting", "%(year)s: %(count)s meetings", n)
+                % {"year": year, "count": n},
                 "x": x,
                 "y": height - bar_height + 14,
                 "height": bar_height,
@@ -67,7 +70,6 @@ def year_chart(counts: list[tuple[int, int]], caption: str, unit: str = "meeting
     return {
         "bars": bars,
         "caption": caption,
-        "unit": unit,
         "bar_width": bar,
         "width": width,
         "view_height": height + 14 + label_space,

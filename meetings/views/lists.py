@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.paginator import InvalidPage
 from django.http import HttpRequest, HttpResponse
-from django.template.defaultfilters import pluralize
+from django.utils.translation import ngettext, ngettext_lazy
 from django_filters.views import FilterView
 
 from meetings import exports, listing, selectors
@@ -43,7 +43,11 @@ class ListOptionsForm(SingleValueForm):
 
 
 def page_error(number: int, pages: int) -> str:
-    return f"There is no page {number}: these results fill {pages} page{pluralize(pages)}."
+    return ngettext(
+        "There is no page %(number)s: these results fill %(pages)s page.",
+        "There is no page %(number)s: these results fill %(pages)s pages.",
+        pages,
+    ) % {"number": number, "pages": pages}
 
 
 class ArchiveListView(FilterView):
@@ -53,6 +57,9 @@ class ArchiveListView(FilterView):
     filterset_class: type[FacetedFilterSet]
     dataset: exports.Dataset
     noun = "records"
+    #: The results heading, without filters and with them ("%(count)s" is the number of rows).
+    count_label = ngettext_lazy("%(count)s record", "%(count)s records", "count")
+    match_label = ngettext_lazy("%(count)s record matches", "%(count)s records match", "count")
     country_note = ""
 
     def get_filterset_kwargs(self, filterset_class):
@@ -90,19 +97,22 @@ class ArchiveListView(FilterView):
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        total = context["paginator"].count if context.get("paginator") else 0
+        active = listing.active_filters(self.request, self.filterset.form, self.filterset.filter_names)
         context.update(
             section=self.noun,
             noun=self.noun,
             country_note=self.country_note,
             facets=self.facet_controls(),
-            active_filters=listing.active_filters(self.request, self.filterset.form, self.filterset.filter_names),
+            active_filters=active,
             errors=listing.form_errors(self.filterset.form, self.options),
             page_error=self.page_error,
             csv_url=listing.url_with(self.request, format="csv"),
             json_url=listing.url_with(self.request, format="json"),
             sort_field=self.filterset.form["sort"],
             date_fields=self.date_fields(),
-            total=context["paginator"].count if context.get("paginator") else 0,
+            total=total,
+            results_heading=(self.match_label if active else self.count_label) % {"count": total},
         )
         return context
 
@@ -125,6 +135,8 @@ class MeetingListView(ArchiveListView):
     template_name = "meetings/meeting_list.html"
     dataset = exports.MEETINGS
     noun = "meetings"
+    count_label = ngettext_lazy("%(count)s meeting", "%(count)s meetings", "count")
+    match_label = ngettext_lazy("%(count)s meeting matches", "%(count)s meetings match", "count")
     country_note = "Country: meetings the country took part in, in any role."
 
     def get_queryset(self):
@@ -136,6 +148,8 @@ class DocumentListView(ArchiveListView):
     template_name = "meetings/document_list.html"
     dataset = exports.DOCUMENTS
     noun = "documents"
+    count_label = ngettext_lazy("%(count)s document", "%(count)s documents", "count")
+    match_label = ngettext_lazy("%(count)s document matches", "%(count)s documents match", "count")
     country_note = "Country: documents of meetings the country took part in. Dates are the meeting's dates."
 
     def get_queryset(self):
@@ -147,6 +161,8 @@ class AgreementListView(ArchiveListView):
     template_name = "meetings/agreement_list.html"
     dataset = exports.AGREEMENTS
     noun = "agreements"
+    count_label = ngettext_lazy("%(count)s agreement", "%(count)s agreements", "count")
+    match_label = ngettext_lazy("%(count)s agreement matches", "%(count)s agreements match", "count")
     country_note = (
         "Country: agreements of meetings the country took part in, and agreements that concern it. "
         "Dates are the meeting's dates."
@@ -163,6 +179,8 @@ class CommitmentListView(ArchiveListView):
     template_name = "meetings/commitment_list.html"
     dataset = exports.COMMITMENT_TRACKER
     noun = "commitments"
+    count_label = ngettext_lazy("%(count)s commitment", "%(count)s commitments", "count")
+    match_label = ngettext_lazy("%(count)s commitment matches", "%(count)s commitments match", "count")
     country_note = "Country: commitments the country is responsible for."
 
     def get_queryset(self):
