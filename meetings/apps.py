@@ -5,3 +5,8 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "meetings"
     verbose_name = "Meeting records"
+
+    def ready(self):
+        from meetings import history_loading
+
+        history_loading.connect()
