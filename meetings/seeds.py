@@ -75,36 +75,46 @@ def _is_content(model) -> bool:
     return any(f.name == "status" for f in model._meta.concrete_fields) and hasattr(model.objects, "public")
 
 
-def _identities(instance: models.Model) -> list[dict]:
-    """The lookups that name this record: each unique field, and each unconditional unique set of fields."""
-    opts = instance._meta
-    lookups = []
-    for f in opts.concrete_fields:
-        if f.unique and not f.primary_key:
-            value = getattr(instance, f.attname)
-            if value not in (None, ""):
-                lookups.append({f.attname: value})
-    unique_sets = [tuple(names) for names in opts.unique_together]
-    unique_sets += [
+def _identity_sets(model) -> list[tuple[str, ...]]:
+    """The fields that name a record of `model`: each unique field, and each unconditional unique set of fields."""
+    opts = model._meta
+    sets = [(f.attname,) for f in opts.concrete_fields if f.unique and not f.primary_key]
+    names = [tuple(together) for together in opts.unique_together]
+    names += [
         tuple(c.fields) for c in opts.constraints if isinstance(c, models.UniqueConstraint) and c.condition is None
     ]
-    for names in unique_sets:
-        attnames = [opts.get_field(name).attname for name in names]
-        lookups.append({name: getattr(instance, name) for name in attnames})
-    return lookups
+    sets += [tuple(opts.get_field(name).attname for name in together) for together in names]
+    return sets
 
 
-def _known(instance: models.Model) -> bool:
-    """Whether a record with this identity is in the archive now, or was once (deleted or renamed since)."""
-    model = type(instance)
-    histories = [model._default_manager]
-    if history_loading.tracked(model):
-        histories.append(getattr(model, model._meta.simple_history_manager_attribute))
-    for lookup in _identities(instance):
-        for manager in histories:
-            if manager.filter(**lookup).exists():
+class KnownRecords:
+    """The identities of every record of a model that is, or ever was, in the archive (read once per model)."""
+
+    def __init__(self):
+        self._seen: dict[tuple, set] = {}
+
+    def _values(self, model, fields: tuple[str, ...]) -> set:
+        key = (model, fields)
+        if key not in self._seen:
+            managers = [model._default_manager]
+            if history_loading.tracked(model):
+                managers.append(getattr(model, model._meta.simple_history_manager_attribute))
+            self._seen[key] = {row for manager in managers for row in manager.values_list(*fields)}
+        return self._seen[key]
+
+    def known(self, instance: models.Model) -> bool:
+        """Whether a record with any of this one's identities is in the archive now, or was once."""
+        for fields in _identity_sets(type(instance)):
+            value = tuple(getattr(instance, name) for name in fields)
+            if len(fields) == 1 and value[0] in (None, ""):
+                continue
+            if value in self._values(type(instance), fields):
                 return True
-    return False
+        return False
+
+    def add(self, instance: models.Model) -> None:
+        for fields in _identity_sets(type(instance)):
+            self._values(type(instance), fields).add(tuple(getattr(instance, name) for name in fields))
 
 
 def _content_parents(instance: models.Model) -> list[tuple[type[models.Model], object]]:
@@ -133,6 +143,7 @@ def load_missing(fixtures: list[str], report: LoadReport | None = None) -> LoadR
     """Add the records of `fixtures` that the archive does not know, with a history entry each; change nothing else."""
     report = report or LoadReport()
     added_pks: dict[type[models.Model], set] = defaultdict(set)
+    known = KnownRecords()
     for name in fixtures:
         path = fixture_path(name)
         added, deferred = [], []
@@ -148,12 +159,13 @@ def load_missing(fixtures: list[str], report: LoadReport | None = None) -> LoadR
                 instance.pk is not None  # the deserializer found it by natural key
                 or parent_missing
                 or (parents and all(pk not in added_pks[parent] for parent, pk in parents))
-                or _known(instance)
+                or known.known(instance)
             )
             if leave:
                 report.kept[label] += 1
                 continue
             obj.save()
+            known.add(instance)
             added_pks[model].add(instance.pk)
             added.append(instance)
             report.added[label] += 1
@@ -161,6 +173,5 @@ def load_missing(fixtures: list[str], report: LoadReport | None = None) -> LoadR
                 deferred.append(obj)
         for obj in deferred:
             obj.save_deferred_fields()
-        for instance in added:
-            history_loading.record_creation(instance, f"Added from the seed records ({path.name})")
+        history_loading.record_creations(added, f"Added from the seed records ({path.name})")
     return report
