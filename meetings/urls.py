@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from meetings import views
+from meetings import downloads, views
 
 app_name = "meetings"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("meetings/<slug:slug>/", views.meeting_detail, name="meeting-detail"),
     path("documents/", views.DocumentListView.as_view(), name="document-list"),
     path("documents/<slug:slug>/", views.document_detail, name="document-detail"),
+    path("documents/<slug:slug>/original", downloads.document_file, name="document-file"),
     path("agreements/", views.AgreementListView.as_view(), name="agreement-list"),
     path("agreements/<int:pk>/", views.agreement_detail, name="agreement-detail"),
     re_path(r"^countries/(?P<alpha3>[A-Za-z]{3})/$", views.country_detail, name="country-detail"),

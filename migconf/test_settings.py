@@ -16,6 +16,8 @@ STORAGES = {
 }
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# The test client speaks plain HTTP; tests/test_security.py checks the production headers.
+SECURE_SSL_REDIRECT = False
 # Tests never run collectstatic: whitenoise serves from the finders instead.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

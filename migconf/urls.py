@@ -4,11 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from meetings.admin_import import ImportDocumentView
+from meetings.health import healthz
 
 urlpatterns = [
     # Before the admin's own URLs, which would otherwise read "import" as a model name.
     path("admin/meetings/import/", admin.site.admin_view(ImportDocumentView.as_view()), name="import-document"),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path("", include("meetings.urls")),
 ]
 
@@ -18,3 +20,4 @@ if settings.DEBUG:
 # Error pages in the site's own style (used when DEBUG is off; 500 uses templates/500.html).
 handler400 = "meetings.views.bad_request"
 handler404 = "meetings.views.page_not_found"
+handler500 = "meetings.health.server_error"  # a database outage answers 503, anything else templates/500.html

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from meetings.models.meetings import Meeting
 from meetings.models.publishing import Publishable, PublishableQuerySet, ReadyQuerySetMixin, review_flag
 from meetings.models.vocabulary import Country, Organisation, Topic
+from meetings.uploads import validate_document_file
 
 
 class DocumentKind(models.TextChoices):
@@ -54,7 +55,7 @@ class Document(Publishable):
         "reference symbol", max_length=100, blank=True, help_text='As printed, e.g. "CE/AM-59/08 rev. 1".'
     )
     text = models.TextField(blank=True, help_text="The full text exactly as printed, mistakes included.")
-    file = models.FileField(upload_to="documents/%Y/", blank=True)
+    file = models.FileField(upload_to="documents/%Y/", blank=True, validators=[validate_document_file])
     source = models.CharField(
         max_length=500, blank=True, help_text="Where this copy comes from (an address, an archive, a file name)."
     )
