@@ -7,6 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meeting records"
 
     def ready(self):
-        from meetings import history_loading
+        from meetings import admin_input, history_loading
 
         history_loading.connect()
+        admin_input.install()

@@ -146,6 +146,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False  # repeated failures and lockouts are still logged, as warnings
 
 # Content-Security-Policy: the site loads nothing from elsewhere and runs no
 # inline script or style (static files only, see static/js/site.js).
@@ -200,4 +201,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", default="INFO")},
+    # django-axes logs every login at INFO; failures and lockouts come as warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
