@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from meetings.models import ActionItemStatusChange, AgreementRelation, Country, Organisation, Person, Process, Topic
 from tests import factories
-from tests.test_admin import admin_url, change_form_data
+from tests.helpers import admin_url, change_form_data
 
 pytestmark = pytest.mark.django_db
 

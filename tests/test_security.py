@@ -20,7 +20,7 @@ from django.core.handlers.wsgi import WSGIHandler
 
 from meetings.models import Document
 from tests import factories
-from tests.test_admin import admin_url, change_form_data
+from tests.helpers import admin_url, change_form_data
 
 BASE_DIR = Path(settings.BASE_DIR)
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
