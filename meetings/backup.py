@@ -34,7 +34,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.loader import MigrationLoader
 
 FORMAT = "migconf-backup"
@@ -174,18 +174,36 @@ def _run(command: list[str], env: dict[str, str], what: str, **kwargs) -> None:
         raise BackupError(f"{what} failed: {result.stderr.decode(errors='replace').strip()}")
 
 
-def _dump_database(using: str, vendor: str, target: Path) -> None:
+def _dump_database(using: str, vendor: str, target: Path) -> dict[str, int]:
+    """Copy the database to `target`; return the row count of every table *in that copy*."""
     connection = connections[using]
     if vendor == "sqlite":
         connection.ensure_connection()
         destination = sqlite3.connect(target)
         try:
             connection.connection.backup(destination)  # SQLite's online backup: a consistent copy
+            tables = set(table_counts(using))
+            return {t: destination.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in sorted(tables)}  # noqa: S608
         finally:
             destination.close()
-    else:
-        command = [_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={target}"]
+    # pg_dump reads the snapshot of a transaction of ours, in which the rows are
+    # counted too: the counts describe exactly what the dump holds, however
+    # busy the site is meanwhile.
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        counts = table_counts(using)
+        command = [
+            _tool("pg_dump"),
+            "--format=custom",
+            "--no-owner",
+            "--no-privileges",
+            f"--snapshot={snapshot}",
+            f"--file={target}",
+        ]
         _run(command, _pg_env(using), "pg_dump")
+    return counts
 
 
 # Everything of the current schema that a restore replaces (objects that belong
@@ -300,7 +318,6 @@ def create_backup(target: Path | str, using: str = DEFAULT_DB_ALIAS) -> Manifest
     manifest = Manifest(
         vendor=vendor,
         migrations=applied_migrations(using),
-        tables=table_counts(using),
         created_at=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     )
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -309,7 +326,7 @@ def create_backup(target: Path | str, using: str = DEFAULT_DB_ALIAS) -> Manifest
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".backup-") as work:
         work = Path(work)
         database = work / DATABASE_MEMBER[vendor]
-        _dump_database(using, vendor, database)
+        manifest.tables = _dump_database(using, vendor, database)
         partial = work / "backup.tar"
         with tarfile.open(partial, "w") as tar:
             _add(tar, manifest, database, database.name)
