@@ -71,10 +71,9 @@ def gunicorn_site(tmp_path):
 
 
 @pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_terminate_backend is PostgreSQL's")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_after_the_sites_database_connections_are_cut_the_next_request_succeeds(gunicorn_site):
-    if connection.vendor != "postgresql":
-        pytest.skip("pg_terminate_backend is PostgreSQL's")
     factories.meeting("VII Regional Conference on Migration", slug="vii-rcm-2002")
     assert fetch(f"{gunicorn_site}/meetings/vii-rcm-2002/")[0] == 200  # the worker now holds a connection
 

@@ -36,7 +36,9 @@ PRODUCTION_ENV = {
 
 def production(script: str, tmp_path, **extra) -> subprocess.CompletedProcess:
     """Run Python in a fresh process with the production settings (migconf.settings, DEBUG unset)."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    # The test run's own variables stay out (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE).
+    test_only = {"DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in test_only}
     env.update(PRODUCTION_ENV, DJANGO_SETTINGS_MODULE="migconf.settings", **extra)
     env.setdefault("DATABASE_URL", f"sqlite:///{tmp_path / 'production.sqlite3'}")
     return subprocess.run(  # noqa: S603
