@@ -82,7 +82,7 @@ def test_after_the_sites_database_connections_are_cut_the_next_request_succeeds(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
-        assert cursor.fetchone()[0] == 1
+        assert cursor.fetchone()[0] >= 1  # the worker's connection, and any other left open
 
     for path in ["/meetings/vii-rcm-2002/", "/meetings/", "/healthz"]:
         status, _, _ = fetch(gunicorn_site + path)
