@@ -1,0 +1,89 @@
+"""The draft: a plain description of the records an import proposes (nothing is written here)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils.text import slugify
+
+from meetings.models import MeetingKind
+
+
+@dataclass
+class ParticipantDraft:
+    role: str
+    country: str | None = None  # alpha-3
+    organisation: str | None = None  # slug
+    note: str = ""
+
+
+@dataclass(eq=False)
+class AgreementDraft:
+    label: str
+    text: str
+    section: str
+    section_heading: str
+    kind: str
+    position: int  # where it is printed, for the printed order
+    parent: AgreementDraft | None = None
+    topics: list[str] = field(default_factory=list)
+
+    @property
+    def full_label(self) -> str:
+        return self.label or "·"
+
+
+@dataclass
+class ActionItemDraft:
+    description: str
+    agreement: AgreementDraft | None
+    countries: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    due_text: str = ""
+    due_date: datetime.date | None = None
+
+
+@dataclass
+class DocumentDraft:
+    title: str
+    kind: str
+    language: str
+    text: str
+    date: datetime.date | None = None
+
+
+@dataclass
+class ImportDraft:
+    """Everything a document gave, ready to be written as draft records (or only reported)."""
+
+    title: str
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    document: DocumentDraft
+    processes: list[str] = field(default_factory=list)
+    edition: str = ""
+    edition_number: int | None = None
+    kind: str = MeetingKind.OTHER
+    city: str = ""
+    host_country: str | None = None
+    venue: str = ""
+    presidency: str | None = None
+    participants: list[ParticipantDraft] = field(default_factory=list)
+    agreements: list[AgreementDraft] = field(default_factory=list)
+    action_items: list[ActionItemDraft] = field(default_factory=list)
+    #: Lines of the text that no rule placed, for the reviewer.
+    unplaced: list[str] = field(default_factory=list)
+    #: Things the reviewer should know: what was cleaned away, what was guessed.
+    notes: list[str] = field(default_factory=list)
+
+    def countries(self, *roles: str) -> list[str]:
+        return [p.country for p in self.participants if p.country and (not roles or p.role in roles)]
+
+    def organisations(self, *roles: str) -> list[str]:
+        return [p.organisation for p in self.participants if p.organisation and (not roles or p.role in roles)]
+
+    @property
+    def slug_base(self) -> str:
+        year = f"-{self.start_date:%Y}" if self.start_date else ""
+        return (slugify(self.title)[: 140 - len(year)].strip("-") or "imported-meeting") + year

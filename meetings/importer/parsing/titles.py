@@ -1,0 +1,150 @@
+"""Titles: the document's title and kind, the meeting's title, edition, kind and processes."""
+
+from __future__ import annotations
+
+import re
+
+from meetings.importer.dates import find_dates
+from meetings.importer.parsing.lines import _Line
+from meetings.importer.parsing.patterns import GENERIC_TITLE_LINES, KIND_WORDS, MEETING_VERB, ORDINAL_WORDS
+from meetings.importer.parsing.words import roman_to_int, smart_title
+from meetings.importer.vocabulary import fold
+from meetings.models import DocumentKind, MeetingKind
+
+
+class Titles:
+    def find_titles(self, header: list[_Line]) -> None:
+        draft = self.draft
+        title_lines = []
+        for line in header:
+            text = line.text
+            if line.index in self.placed or find_dates(text) or re.match(r"^(?:Venue|Lugar|Sede)\s*:", text, re.I):
+                continue
+            if draft.city and text.startswith(draft.city):
+                continue
+            title_lines.append(line)
+        texts = [line.text for line in title_lines]
+        if len(texts) > 1:
+            texts = [t for t in texts if not GENERIC_TITLE_LINES.match(t)] or texts
+        title = ""
+        for text in texts:
+            if not title:
+                title = text
+            elif re.search(r"\b(?:of|the|and|on|for|de|la|y|del)$", title, re.I):
+                title = f"{title} {text}"
+            else:
+                title = f"{title} – {text}"
+        self.placed.update(line.index for line in title_lines)
+        if not title:
+            # A run-in title ("Rapporteurship on the ... in the Americas San Jose, Costa Rica ...").
+            head = self.text[:300]
+            cut = [d.begin for d in find_dates(head)]
+            if self.printed_city and f"{self.printed_city}," in head:
+                cut.append(head.index(f"{self.printed_city},"))
+            first = self.text.split("\n", 1)[0]
+            if cut and re.match(r"^(?:Rapporteurship|Report|Summary|Relator[ií]a|Informe)\b", first):
+                title = head[: min(cut)].strip()
+        draft.document.title = (title or "")[:400]
+        draft.document.kind = self.document_kind(title)
+        draft.title = self.meeting_title(title)
+        if not draft.document.title:
+            draft.document.title = draft.title
+        self.find_edition()
+
+    def document_kind(self, title: str) -> str:
+        probe = "\n".join(line.text for line in self.lines[:15])
+        for pattern, kind in KIND_WORDS:
+            if pattern.search(title):
+                return kind
+        if re.search(r"\bthis document (?:describes|summari[sz]es)\b", self.text[:3000], re.I):
+            return DocumentKind.SUMMARY
+        # Otherwise the first short line (a heading, not prose) that names a kind of document.
+        for line in probe.split("\n"):
+            if len(line) <= 120:
+                for pattern, kind in KIND_WORDS:
+                    if pattern.search(line):
+                        return kind
+        return DocumentKind.OTHER
+
+    def meeting_title(self, document_title: str) -> str:
+        # 1. "The VII Regional Conference on Migration (RCM) took place in ..."
+        for sentence in self.opening_sentences():
+            match = MEETING_VERB.search(sentence)
+            if not match:
+                continue
+            subject = sentence[: match.start()].strip()
+            subject = subject.split(", the ")[-1] if ", the " in subject else subject
+            subject = re.sub(r"^(?:the|la|el)\s+", "", subject, flags=re.I).strip(" ,")
+            if 3 <= len(subject) <= 200 and subject[:1].isupper():
+                processes = self.vocabulary.processes_in(subject)
+                if processes and fold(subject).strip() in [
+                    n.strip() for p in self.vocabulary.processes if p.slug == processes[0] for n in p.names
+                ]:
+                    # A standing body that met: "the Special Committee on Migration Issues met".
+                    return f"Meeting of the {self.vocabulary.process_name(processes[0])}"
+                return self.tidy_title(subject)
+            break
+        # 2. "Attendance of ... to the First Meeting on Migration of ..." / "Rapporteurship on the ..."
+        match = re.search(
+            r"\b(?:to|at|in) the (.*(?:Meeting|Conference|Forum|Workshop|Seminar|Summit).*)$", document_title
+        )
+        if match and document_title.lower().startswith(("attendance", "participation", "asistencia")):
+            return self.tidy_title(match.group(1))
+        match = re.match(
+            r"^(?:Rapporteurship|Report|Summary|Relator[ií]a|Informe|Resumen)\s+(?:on|of|de|sobre)\s+(?:the\s+|la\s+|el\s+)?(.+)$",
+            document_title,
+            re.I,
+        )
+        if match:
+            return self.tidy_title(match.group(1))
+        first = document_title.split(" – ")[0]
+        return self.tidy_title(first) if first else "Imported meeting"
+
+    def tidy_title(self, value: str) -> str:
+        value = smart_title(re.sub(r"\s+", " ", value)).strip(" .,:")
+        # Acronyms in brackets after a process's name are the document's, not the title's.
+        value = re.sub(r"\s*\((?:[A-Z]{2,10}(?:/[A-Z]{2,10})?)\)", "", value)
+        for process in self.vocabulary.processes:
+            for name in process.names:
+                pattern = r"\b" + r"[\s-]+".join(re.escape(w) for w in name.split()) + r"\b"
+                value = re.sub(pattern, process.name, value, flags=re.I) if len(name.split()) > 2 else value
+        return value[:300]
+
+    def find_edition(self) -> None:
+        draft = self.draft
+        first = draft.title.split(" ")[0] if draft.title else ""
+        number = roman_to_int(first) if first.isupper() else None
+        if number:
+            draft.edition, draft.edition_number = first, number
+        elif first.lower() in ORDINAL_WORDS:
+            draft.edition, draft.edition_number = first.capitalize(), ORDINAL_WORDS[first.lower()]
+        else:
+            match = re.match(r"^(\d{1,3})(?:st|nd|rd|th|a|o|ª|º)?\b", first)
+            if match:
+                draft.edition, draft.edition_number = first, int(match.group(1))
+        title = draft.title.lower()
+        if "plenary" in title or "plenaria" in title:
+            draft.kind = MeetingKind.PLENARY
+        elif "forum" in title or "foro" in title:
+            draft.kind = MeetingKind.FORUM
+        elif "committee" in title or "comisión" in title:
+            draft.kind = MeetingKind.COMMITTEE
+        elif "workshop" in title or "taller" in title:
+            draft.kind = MeetingKind.WORKSHOP
+        elif "seminar" in title:
+            draft.kind = MeetingKind.SEMINAR
+        elif "liaison" in title:
+            draft.kind = MeetingKind.LIAISON_NETWORK
+        elif "consultation group" in title or "technical" in title or "rcgm" in title:
+            draft.kind = MeetingKind.TECHNICAL
+        elif "ministerial" in title and "vice" not in title:
+            draft.kind = MeetingKind.MINISTERIAL
+        elif number and ("conference" in title or "conferencia" in title):
+            # The numbered yearly conference of a process is its vice-ministerial meeting.
+            draft.kind = MeetingKind.VICE_MINISTERIAL
+
+    def find_processes(self) -> None:
+        draft = self.draft
+        draft.processes = self.vocabulary.processes_in(draft.title)
+        if self.forced_process and self.forced_process not in draft.processes:
+            draft.processes.insert(0, self.forced_process)
