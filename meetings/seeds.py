@@ -35,7 +35,7 @@ from django.db import models, transaction
 
 from meetings import history_loading
 
-REFERENCE_FIXTURES = ["countries", "reference"]
+REFERENCE_FIXTURES = ["countries", "reference", "reference_processes"]
 
 SEED_MEETING_FIXTURES = [
     "seed_2002_vii_rcm",
