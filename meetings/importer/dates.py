@@ -2,7 +2,11 @@
 
 "20 - 21 August, 2012", "May 30-31, 2002", "8 - 9 May 2018", "September 12 13, 2017",
 "February 13, 2009", "30 June - 2 July 2015", "June 30 - July 2, 2015",
-"30 y 31 de mayo de 2002", "del 8 al 9 de mayo de 2018", "13 de febrero de 2009".
+"30 y 31 de mayo de 2002", "del 8 al 9 de mayo de 2018", "13 de febrero de 2009",
+"los días 22 y 23 de marzo del año 2001", "23rd and 24th November 2018", "March1, 2024",
+"Wednesday, 15 June 2016, 9:00 - Thursday, 16 June 2016, 14:00" (two dates make a range).
+Days without a year ("8 y 9 de mayo") and numeric dates ("08-11-2016") are found apart: the first
+is no date at all, the second only counts at the head of a document, day first.
 """
 
 from __future__ import annotations
@@ -22,11 +26,11 @@ MONTHS = {
 }  # fmt: skip
 
 _MONTH = r"(?P<{name}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th|º|°|ro|er)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Between the two days of a range: a dash, "and", "to", Spanish "y"/"al", or (as scraped) a bare space.
-_SEP = r"\s*(?:-|–|—|\band\b|\bto\b|\by\b|\bal\b|\ba\b)\s*|\s+"
-_DE = r"(?:\s+de)?"
+_SEP = r"\s*(?:-|–|—|\band\b|\bto\b|\by(?:\s+el)?\b|\bal\b|\ba\b)\s*|\s+"
+_DE = r"(?:\s+del?(?:\s+a[ñn]o)?)?"
 
 
 def _p(template: str, **names: str) -> str:
@@ -48,7 +52,7 @@ _PATTERNS = [
     ),
     # June 30 - July 2, 2015
     _p(
-        r"{m1}\s+{d1}(?:" + _SEP + r"){m2}\s+{d2},?\s+" + _YEAR,
+        r"{m1}\s*{d1}(?:" + _SEP + r"){m2}\s*{d2},?\s+" + _YEAR,
         d1=_DAY.format(name="d1"),
         m1=_MONTH.format(name="m1"),
         d2=_DAY.format(name="d2"),
@@ -63,13 +67,13 @@ _PATTERNS = [
     ),
     # May 30-31, 2002 / September 12 13, 2017 / February 24 and 25, 2009
     _p(
-        r"{m1}\s+{d1}(?:" + _SEP + r"){d2},?\s+" + _YEAR,
+        r"{m1}\s*{d1}(?:" + _SEP + r"){d2},?\s+" + _YEAR,
         d1=_DAY.format(name="d1"),
         d2=_DAY.format(name="d2"),
         m1=_MONTH.format(name="m1"),
     ),
     # February 13, 2009
-    _p(r"{m1}\s+{d1},?\s+" + _YEAR, d1=_DAY.format(name="d1"), m1=_MONTH.format(name="m1")),
+    _p(r"{m1}\s*{d1},?\s+" + _YEAR, d1=_DAY.format(name="d1"), m1=_MONTH.format(name="m1")),
     # 13 February 2009 / 13 de febrero de 2009
     _p(r"\b{d1}" + _DE + r"\s+{m1},?" + _DE + r"\s+" + _YEAR, d1=_DAY.format(name="d1"), m1=_MONTH.format(name="m1")),
 ]
@@ -105,6 +109,19 @@ def _build(match: re.Match) -> DateSpan | None:
     return DateSpan(start, end, match.group(0), match.start(), match.end())
 
 
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|"
+    r"s[aá]bado|domingo)"
+)
+#: What may stand between two full dates that make one range: a time, a dash or "to", a weekday.
+_BETWEEN_DATES = re.compile(
+    r"^[\s,]*(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|hrs?|h)?\.?)?\s*(?:-|–|—|to|until|al|hasta|a)\s*(?:"
+    + _WEEKDAY
+    + r",?)?\s*$",
+    re.I,
+)
+
+
 def find_dates(text: str) -> list[DateSpan]:
     """Every date or range of dates in `text`, in printed order; overlapping forms count once."""
     found: list[DateSpan] = []
@@ -117,7 +134,72 @@ def find_dates(text: str) -> list[DateSpan]:
             if span:
                 found.append(span)
                 taken.append((span.begin, span.stop))
-    return sorted(found, key=lambda span: span.begin)
+    return _join_ranges(text, sorted(found, key=lambda span: span.begin))
+
+
+def _join_ranges(text: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """ "15 June 2016, 9:00 - Thursday, 16 June 2016": two full dates printed as one range."""
+    out: list[DateSpan] = []
+    for span in spans:
+        previous = out[-1] if out else None
+        if (
+            previous
+            and previous.end < span.start <= previous.end + datetime.timedelta(days=31)
+            and _BETWEEN_DATES.match(text[previous.stop : span.begin])
+        ):
+            out[-1] = DateSpan(previous.start, span.end, text[previous.begin : span.stop], previous.begin, span.stop)
+        else:
+            out.append(span)
+    return out
+
+
+_YEARLESS = re.compile(
+    r"(?<![\w-])(?:(?:los\s+d[ií]as|el\s+d[ií]a|on|from|del)\s+)?"
+    + _DAY.format(name="d1")
+    + r"(?:(?:"
+    + _SEP
+    + r")"
+    + _DAY.format(name="d2")
+    + r")?(?:\s+de)?\s+"
+    + _MONTH.format(name="m1")
+    + r"(?![\w])(?!,?(?:\s+del?)?(?:\s+a[ñn]o)?\s+(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def find_yearless(text: str) -> list[str]:
+    """Days printed without their year ("los días 8 y 9 de mayo", "26-27th June"), as printed."""
+    return [match.group(0).strip() for match in _YEARLESS.finditer(text)]
+
+
+_NUMERIC = re.compile(r"(?<![\w/.-])([0-3]?\d)[-/.]([01]?\d)[-/.]((?:19|20)\d\d)(?![\w/-])")
+
+
+def find_numeric_date(text: str) -> DateSpan | None:
+    """A numeric date, day first ("08-11-2016" is 8 November 2016), or None."""
+    match = _NUMERIC.search(text)
+    if not match:
+        return None
+    try:
+        day = datetime.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    except ValueError:
+        return None
+    return DateSpan(day, day, match.group(0), match.start(), match.end())
+
+
+_DURATION_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "un": 1, "dos": 2, "tres": 3, "cuatro": 4}
+_DURATION = re.compile(
+    r"\b(one|two|three|four|five|\d)[- ]day\b|\bde\s+(un|dos|tres|cuatro|\d)\s+d[ií]as?\b", re.IGNORECASE
+)
+
+
+def find_duration(text: str) -> int | None:
+    """How many days a sentence says the meeting lasts ("the two-day meeting", "reunión de dos días")."""
+    match = _DURATION.search(text)
+    if not match:
+        return None
+    word = (match.group(1) or match.group(2)).lower()
+    return int(word) if word.isdigit() else _DURATION_WORDS[word]
 
 
 def parse_date_range(text: str) -> tuple[datetime.date, datetime.date] | None:

@@ -8,17 +8,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from meetings.models import Country, Organisation, Process, Topic
-from meetings.text import normalize_name
+from meetings.importer.aliases import COUNTRY_NAMES, DEMONYMS, ORGANISATION_NAMES, PROCESS_NAMES, capitals
+from meetings.models import CountryAlias, Organisation, Process, ProcessMembership, Topic
+from meetings.text import normalize_name, strip_accents
 
-#: Adjectives the documents use for a country's delegation ("the Peruvian delegation").
-DEMONYMS = {
-    "argentine": "ARG", "argentinian": "ARG", "belizean": "BLZ", "bolivian": "BOL", "brazilian": "BRA",
-    "canadian": "CAN", "chilean": "CHL", "colombian": "COL", "costa rican": "CRI", "cuban": "CUB",
-    "dominican": "DOM", "ecuadorian": "ECU", "salvadoran": "SLV", "salvadorean": "SLV", "guatemalan": "GTM",
-    "haitian": "HTI", "honduran": "HND", "mexican": "MEX", "nicaraguan": "NIC", "panamanian": "PAN",
-    "paraguayan": "PRY", "peruvian": "PER", "uruguayan": "URY", "venezuelan": "VEN", "american": "USA",
-}  # fmt: skip
+#: Words that print like a country's name but are not one here ("la VIII Reunión", a meeting).
+_NOT_A_COUNTRY = re.compile(r"^(?:Reuni[oó]n|REUNI[OÓ]N|Reunion)$")
+
+#: "República de Chile", "the Kingdom of Morocco": forms of state around a country's short name.
+_STATE_FORMS = re.compile(
+    r"^(?:(?:the\s+)?(?:(?:federative|plurinational|oriental|bolivarian|cooperative|islamic|united|federal|"
+    r"democratic|socialist|arab)\s+)*(?:republic|kingdom|state|commonwealth|principality|sultanate)\s+of\s+(?:the\s+)?|"
+    r"(?:la\s+)?(?:rep[uú]blica|reino|estado|principado|sultanato)(?:\s+(?:federativa|plurinacional|oriental|"
+    r"bolivariana|cooperativa|isl[aá]mica|unida|federal|democr[aá]tica|socialista|[aá]rabe))*\s+(?:de(?:l)?|de\s+la|de\s+los)\s+)",
+    re.I,
+)
 
 #: Places printed without their country, or spelt without accents, and the name to record.
 CITY_FORMS = {
@@ -52,6 +56,21 @@ class Named:
     acronyms: list[str]
     names: list[str]  # folded
     name: str
+    #: The names as printed (accents and case aside) and the acronyms (as printed), for positions in a text.
+    pattern: re.Pattern | None = None
+
+
+_ACCENTED = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]", "n": "[nñ]"}
+
+
+def printed_pattern(names: list[str], acronyms: list[str]) -> re.Pattern | None:
+    """One pattern for the printed forms of a name: any case and accents, any spacing; acronyms exactly."""
+    parts = []
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        letters = "".join(_ACCENTED.get(ch, re.escape(ch)) for ch in strip_accents(name).lower())
+        parts.append("(?i:" + letters.replace(r"\ ", r"\s+") + ")")
+    parts += [re.escape(a) for a in sorted(acronyms, key=len, reverse=True)]
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])") if parts else None
 
 
 @dataclass
@@ -61,21 +80,27 @@ class Vocabulary:
     bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (process slug, body key) -> org slug
     topics: set[str] = field(default_factory=set)
     org_acronyms: dict[str, str] = field(default_factory=dict)
-    _countries: dict[str, str | None] = field(default_factory=dict)
+    #: Folded country name → alpha-3 (ISO names, the aliases in the database, the importer's own).
+    country_names: dict[str, str] = field(default_factory=dict)
+    alpha3s: set[str] = field(default_factory=set)
+    #: Capital city as printed → alpha-3.
+    capitals: dict[str, str] = field(default_factory=dict)
+    #: Process slug → (alpha-3, role, since, until) of each membership.
+    rosters: dict[str, list[tuple[str, str, object, object]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Vocabulary:
         vocabulary = cls()
         for org in Organisation.objects.select_related("process"):
-            names = {org.name, org.name_es}
+            names = {org.name, org.name_es, *ORGANISATION_NAMES.get(org.slug, [])}
             names |= {name.removeprefix("Office of the ") for name in names}
+            # Short all-capital names ("OIM", "HCR") are acronyms: matched as printed, as whole words.
+            acronyms = [n for n in names if n and " " not in n and n.upper() == n and len(n) <= 10]
+            if org.acronym and " " not in org.acronym:
+                acronyms.insert(0, org.acronym)
+            names = {n for n in names if n and n not in acronyms}
             vocabulary.organisations.append(
-                Named(
-                    org.slug,
-                    [org.acronym] if org.acronym and " " not in org.acronym else [],
-                    [fold(n) for n in names if n],
-                    org.name,
-                )
+                Named(org.slug, acronyms, [fold(n) for n in names], org.name, printed_pattern(list(names), acronyms))
             )
             if org.acronym:
                 vocabulary.org_acronyms[org.slug] = org.acronym
@@ -86,12 +111,39 @@ class Vocabulary:
                         vocabulary.bodies[(org.process.slug, body)] = org.slug
         for process in Process.objects.all():
             names = {process.name, process.name_es, *(n.strip() for n in process.other_names.split(";"))}
+            names |= set(PROCESS_NAMES.get(process.slug, []))
             # "OAS Special Committee on Migration Issues" is also printed without its "OAS".
             names |= {n.split(" ", 1)[1] for n in list(names) if n and n.split(" ", 1)[0].isupper() and " " in n}
             acronyms = [a for a in (process.acronym, process.acronym_es) if a]
-            vocabulary.processes.append(Named(process.slug, acronyms, [fold(n) for n in names if n], process.name))
+            pattern = printed_pattern([n for n in names if n], acronyms)
+            vocabulary.processes.append(
+                Named(process.slug, acronyms, [fold(n) for n in names if n], process.name, pattern)
+            )
         vocabulary.topics = set(Topic.objects.values_list("slug", flat=True))
+        vocabulary.load_countries()
         return vocabulary
+
+    def load_countries(self) -> None:
+        """Every country name into memory once, so that reading a document costs no query per word."""
+        for normalized, alpha3 in CountryAlias.objects.values_list("normalized", "country__alpha3"):
+            self.country_names[normalized] = alpha3
+        self.country_names.update(COUNTRY_NAMES)
+        self.alpha3s = set(self.country_names.values())
+        self.capitals = capitals()
+        memberships = ProcessMembership.objects.values_list(
+            "process__slug", "country__alpha3", "role", "since", "until"
+        )
+        for process, alpha3, role, since, until in memberships:
+            self.rosters.setdefault(process, []).append((alpha3, role, since, until))
+
+    def roster(self, process: str, on=None, role: str = "member") -> list[str]:
+        """The countries that were members (or observers) of `process` on the date `on` (any date if None)."""
+        return [
+            alpha3
+            for alpha3, their_role, since, until in self.rosters.get(process, [])
+            if their_role == role
+            and (on is None or ((since is None or since <= on) and (until is None or on <= until)))
+        ]
 
     # -- countries --------------------------------------------------------
 
@@ -109,13 +161,24 @@ class Vocabulary:
         bare = re.sub(r"^(?:the|la|el)\s+", "", name, flags=re.I)
         if not bare or len(name) > 60 or not bare[0].isupper() or (len(bare) <= 3 and not bare.isupper()):
             return None
-        key = name.casefold()
-        if key not in self._countries:
-            country = Country.objects.resolve(name)
-            self._countries[key] = country.alpha3 if country else None
-        if self._countries[key] is None and demonyms:
+        if _NOT_A_COUNTRY.match(name):
+            return None
+        code = self.lookup(name)
+        if code is None and demonyms:
             return DEMONYMS.get(normalize_name(re.sub(r"\s+(delegation|government)s?$", "", name, flags=re.I)))
-        return self._countries[key]
+        return code
+
+    def lookup(self, name: str) -> str | None:
+        """A country name as the reference tables hold it, or its short name inside a form of state."""
+        key = normalize_name(name)
+        if key in self.country_names:
+            return self.country_names[key]
+        if len(key) == 3 and name.strip().isupper() and key.upper() in self.alpha3s:
+            return key.upper()
+        short = _STATE_FORMS.sub("", name.strip())
+        if short != name.strip() and short[:1].isupper():
+            return self.country_names.get(normalize_name(short))
+        return None
 
     def country_list(self, text: str) -> tuple[list[str], list[str]]:
         """The countries of a printed list ("Belize, Canada, ... and the United States of America").
@@ -170,6 +233,39 @@ class Vocabulary:
     def organisations_in(self, text: str) -> list[str]:
         """Organisations named in `text` by name (English or Spanish) or acronym, in printed order."""
         return [slug for _, slug in self._find(self.organisations, text)]
+
+    def organisation_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, stop, slug) of every organisation named in `text`, in printed order.
+
+        Where two names overlap ("the Council of the European Union"), the longer one wins.
+        """
+        return self._spans(self.organisations, text)
+
+    def process_spans(self, text: str) -> list[tuple[int, int, str]]:
+        return self._spans(self.processes, text)
+
+    def _spans(self, entries: list[Named], text: str) -> list[tuple[int, int, str]]:
+        hits: list[tuple[int, int, str]] = []
+        for entry in entries:
+            if entry.pattern:
+                hits += [(m.start(), m.end(), entry.slug) for m in entry.pattern.finditer(text)]
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        kept: list[tuple[int, int, str]] = []
+        for start, stop, slug in hits:
+            if not any(k_start <= start < k_stop for k_start, k_stop, _ in kept):
+                kept.append((start, stop, slug))
+        return kept
+
+    def process_counts(self, text: str) -> dict[str, int]:
+        """How many times each process is named in `text` (by name or acronym)."""
+        folded = fold(text)
+        counts: dict[str, int] = {}
+        for entry in self.processes:
+            count = sum(folded.count(name) for name in entry.names if name.strip())
+            count += sum(len(re.findall(rf"(?<![\w]){re.escape(a)}(?![\w])", text)) for a in entry.acronyms)
+            if count:
+                counts[entry.slug] = count
+        return counts
 
     def processes_in(self, text: str) -> list[str]:
         return [slug for _, slug in self._find(self.processes, text)]

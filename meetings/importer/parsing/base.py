@@ -20,6 +20,8 @@ class ParserBase:
         self.text = cleaned.text
         self.preamble = cleaned.preamble
         self.lines: list[_Line] = _lines.split_lines(self.text)
+        #: Every sentence, a hard-wrapped paragraph read as one, with its offset in `text`.
+        self.prose: list[tuple[int, str]] = _lines.prose_sentences(self.text)
         self.placed: set[int] = set()
         self.printed_city = ""
         self.forced_process = process
@@ -32,6 +34,7 @@ class ParserBase:
             ),
         )
         self.draft.notes += [f"Left out of the text: {what}." for what in cleaned.removed]
+        self.draft.source = cleaned.source
 
     # -- helpers ------------------------------------------------------------
 
@@ -91,17 +94,12 @@ class ParserBase:
         for line in self.lines:
             if line.text and line.index not in self.placed:
                 draft.unplaced.append(line.text)
-        if draft.start_date is None:
-            if not draft.agreements and not draft.participants:
-                raise DocumentImportError(
-                    "the text has no recognisable structure: no meeting date, no place, no participants "
-                    "and no numbered, lettered or bulleted items."
-                )
+        if draft.start_date is None and not (draft.agreements or draft.participants or draft.host_country):
             raise DocumentImportError(
-                'found no date for the meeting (looked for forms such as "20 - 21 August, 2012", '
-                '"May 30-31, 2002" and "30 y 31 de mayo de 2002"); a meeting cannot be drafted without one.'
+                "the text has no recognisable structure: no meeting date, no place, no participants "
+                "and no numbered, lettered or bulleted items."
             )
-        if not draft.host_country:
+        if not draft.host_country and "host_country" not in draft.missing:
             draft.notes.append("No place (city, country) recognised.")
         if not draft.agreements:
             draft.notes.append("No agreements recognised.")

@@ -16,6 +16,8 @@ class ParticipantDraft:
     country: str | None = None  # alpha-3
     organisation: str | None = None  # slug
     note: str = ""
+    #: (start, stop) offsets in the document's text of the passage it was read from.
+    evidence: tuple[int, int] | None = None
 
 
 @dataclass(eq=False)
@@ -76,6 +78,16 @@ class ImportDraft:
     unplaced: list[str] = field(default_factory=list)
     #: Things the reviewer should know: what was cleaned away, what was guessed.
     notes: list[str] = field(default_factory=list)
+    #: Where each value was read: field name → (start, stop) offsets in `document.text`.
+    evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: Where two passages disagree ("the header prints 19 November; the text says 18-19 November").
+    conflicts: list[str] = field(default_factory=list)
+    #: Members of the meeting's process (on its date) that the text does not name as present.
+    absent_members: list[str] = field(default_factory=list)
+    #: Why a field is empty: field name → reason, for the reviewer.
+    missing: dict[str, str] = field(default_factory=dict)
+    #: The address the text says it was obtained from.
+    source: str = ""
 
     def countries(self, *roles: str) -> list[str]:
         return [p.country for p in self.participants if p.country and (not roles or p.role in roles)]

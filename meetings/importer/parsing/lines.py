@@ -46,3 +46,16 @@ def opening_sentences(text: str) -> list[str]:
     """The sentences of the first paragraphs (a paragraph broken by a stray "/" line counts as one)."""
     text = re.sub(r"\n(?=/)", " ", text[:6000])
     return [s for paragraph in text.split("\n") for _, s in sentences(paragraph)]
+
+
+def prose_sentences(text: str) -> list[tuple[int, str]]:
+    """Every sentence of `text` with its offset: lines of one paragraph (no blank line between them)
+    are read as one, so a hard-wrapped sentence stays whole. Offsets are those of `text`."""
+    out: list[tuple[int, str]] = []
+    flat = text.replace("\n", " ")
+    start = 0
+    for match in re.finditer(r"\n[ \t]*\n", text):
+        out += sentences(flat[start : match.start()], start)
+        start = match.end()
+    out += sentences(flat[start:], start)
+    return [(pos + len(s) - len(s.lstrip()), s.strip()) for pos, s in out]

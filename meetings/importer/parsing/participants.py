@@ -5,11 +5,46 @@ from __future__ import annotations
 import re
 
 from meetings.importer.parsing.draft import ParticipantDraft
-from meetings.importer.parsing.patterns import PERSON, SPEECH
+from meetings.importer.parsing.patterns import BULLET, LETTERED, NUMBERED, PERSON, SPEECH
+from meetings.importer.parsing.presence import ALL_MEMBERS, NEGATIVE, OBSERVER, PRESENCE, Presence, governs
 from meetings.models import ParticipationRole
 
+#: Words that give an organisation its role in the meeting (or say it took part).
+ORG_ROLE = re.compile(
+    r"\b(?:technical secretariat|secretar[ií]a t[eé]cnica|organi[sz]ed by|organizad[ao] por|"
+    r"co-?organi[sz]|in collaboration with|en colaboraci[oó]n con|with (?:the )?support (?:of|from)|supported by|"
+    r"con el apoyo de|con la cooperaci[oó]n de|a cargo de|en su rol de|in its capacity as|en su calidad de|"
+    r"present(?:ed|ad[ao]) by|presentad[ao] por|elaborad[ao] por|por parte de|invitad[oa]s? especiales)\b",
+    re.I,
+)
+_ORGANISER_CUE = re.compile(
+    r"\b(?:organi[sz]ed by|organizad[ao] por|co-?organi[sz]ed by|in collaboration with|en colaboraci[oó]n con|"
+    r"with (?:the )?support (?:of|from)|supported by|con el apoyo de|con la cooperaci[oó]n de)"
+    r"\s*(?:the\s+|la\s+|el\s+)?$",
+    re.I,
+)
+_SECRETARIAT_CUE = re.compile(r"secretariat|secretar[ií]a", re.I)
+PRESENT_OR_ROLE = re.compile(PRESENCE.pattern + "|" + ORG_ROLE.pattern, re.I)
+_LIST_GAP = re.compile(
+    r"^(?:[\s,;:()–—/-]|\b(?:and|y|e|as well as|así como|the|la|el|los|las|del?|including|UN agencies)\b)*$", re.I
+)
 
-class Participants:
+
+def _runs(sentence: str, spans: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Organisations printed as one list ("the IOM, UNHCR and ICRC")."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for span in spans:
+        if runs and _LIST_GAP.match(sentence[runs[-1][-1][1] : span[0]]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return runs
+
+
+_CHAIRS = re.compile(r"\bco-?chair(?:ed|s)?\b|\bchaired by\b|\bunder the guidance of the chair", re.I)
+
+
+class Participants(Presence):
     def add_participant(
         self, role: str, country: str | None = None, organisation: str | None = None, note: str = ""
     ) -> None:
@@ -23,16 +58,136 @@ class Participants:
         flat = self.text.replace("\n", " ")
         listed = self.participants_under_heading()
         listed = self.participants_in_prose(flat) or listed
+        listed = self.countries_present() or listed
+        listed = self.members_not_named() or listed
         self.organisers(flat)
+        self.organisations_present()
         self.attending_body()
         self.presidency(flat)
-        if not listed:
-            self.participants_who_spoke(flat)
+        self.participants_who_spoke(flat, listed)
         # The host is a participant only if the text names it as taking part (a city alone does not:
         # the OAS committees meet at its seat in Washington).
         if draft.host_country and draft.host_country in draft.countries():
             self.add_participant(ParticipationRole.HOST, country=draft.host_country)
         draft.participants.sort(key=lambda p: list(ParticipationRole.values).index(p.role))
+        self.report_absent_members()
+
+    def presence_sentences(self) -> list[tuple[int, str]]:
+        """Sentences that show someone taking part, outside numbered or bulleted items.
+
+        An item ("2. The delegation of El Salvador invited the OAS to ...") says what was agreed or
+        done, not who attended; the list of those present is in the prose around the items.
+        """
+        items = [
+            (line.offset, line.offset + len(line.raw))
+            for line in self.lines
+            if NUMBERED.match(line.text) or LETTERED.match(line.text) or BULLET.match(line.text)
+        ]
+        return [
+            (offset, s)
+            for offset, s in self.prose
+            if (PRESENCE.search(s) or ORG_ROLE.search(s)) and not any(b <= offset < e for b, e in items)
+        ]
+
+    def countries_present(self) -> bool:
+        """Countries listed in sentences that show them taking part ("Los representantes de X, Y y Z, reunidos")."""
+        found = False
+        known = {p.country for p in self.draft.participants if p.country}
+        members = self.members_of_process()
+        for offset, sentence in self.presence_sentences():
+            for run, role in self.present_countries(sentence):
+                evidence = (offset + run[0].begin, offset + run[-1].stop)
+                for mention in run:
+                    if mention.code in known:
+                        continue
+                    self.add_participant(self.role_for(mention.code, role, members), country=mention.code)
+                    self.draft.participants[-1].evidence = evidence
+                    known.add(mention.code)
+                    found = True
+                chairs = _CHAIRS.search(sentence[max(0, run[0].begin - 40) : run[-1].stop + 40])
+                if chairs and len(run) <= 2:
+                    for mention in run:
+                        self.add_participant(ParticipationRole.PRESIDENCY, country=mention.code, note="co-chair")
+        return found
+
+    def role_for(self, code: str, role: str, members: set[str]) -> str:
+        if role == "observer":
+            return ParticipationRole.OBSERVER
+        if role == "guest":
+            return ParticipationRole.PARTICIPANT
+        if role == "member" or code in members:
+            return ParticipationRole.MEMBER
+        return ParticipationRole.PARTICIPANT
+
+    def members_of_process(self) -> set[str]:
+        """The members of the meeting's processes on its date (any date when it has none)."""
+        return {c for process in self.draft.processes for c in self.vocabulary.roster(process, self.draft.start_date)}
+
+    def members_not_named(self) -> bool:
+        """ "with the participation of delegations from all 11 Member States": the roster, with a note."""
+        draft = self.draft
+        if draft.countries(ParticipationRole.MEMBER):
+            return False
+        for offset, sentence in self.presence_sentences():
+            match = ALL_MEMBERS.search(sentence)
+            if not match or NEGATIVE.search(sentence) or not PRESENCE.search(sentence) or OBSERVER.search(sentence):
+                continue
+            for process in draft.processes:
+                roster = self.vocabulary.roster(process, draft.start_date)
+                if not roster:
+                    continue
+                for code in roster:
+                    self.add_participant(
+                        ParticipationRole.MEMBER, country=code,
+                        note=f"The text says \"{match.group(0)}\" took part; read from the roster of the process.",
+                    )  # fmt: skip
+                    draft.participants[-1].evidence = (offset + match.start(), offset + match.end())
+                draft.notes.append(
+                    f'Members: the text says "{match.group(0).strip()}" without naming them; '
+                    f"the {len(roster)} members of {self.vocabulary.process_name(process)} on that date are recorded."
+                )
+                return True
+        return False
+
+    def report_absent_members(self) -> None:
+        draft = self.draft
+        members = self.members_of_process()
+        present = set(draft.countries())
+        if members and present & members:
+            draft.absent_members = sorted(members - present)
+            if draft.absent_members:
+                draft.notes.append(f"Members of the process not named as present: {', '.join(draft.absent_members)}.")
+
+    def organisations_present(self) -> None:
+        """Organisations listed where a presence or role word governs the list, in the role the words give."""
+        known = set(self.draft.organisations())
+        for offset, sentence in self.presence_sentences():
+            spans = self.vocabulary.organisation_spans(sentence)
+            names, others = self.name_spans(sentence)
+            for run in _runs(sentence, spans):
+                begin, stop = run[0][0], run[-1][1]
+                rest = [o for o in others if not (begin <= o[0] < stop)]
+                if NEGATIVE.search(sentence[stop : stop + 120]):
+                    continue
+                if governs(sentence, begin, stop, PRESENT_OR_ROLE, names, rest) is None:
+                    continue
+                role = self.organisation_role(sentence, begin, stop)
+                for start, end, slug in run:
+                    if slug not in known:
+                        self.add_participant(role, organisation=slug)
+                        self.draft.participants[-1].evidence = (offset + start, offset + end)
+                        known.add(slug)
+
+    def organisation_role(self, sentence: str, position: int, stop: int) -> str:
+        before = sentence[max(0, position - 80) : position]
+        after = sentence[stop : stop + 60]
+        if _ORGANISER_CUE.search(before):
+            return ParticipationRole.ORGANISER
+        if _SECRETARIAT_CUE.search(before[-40:] + " " + after):
+            return ParticipationRole.SECRETARIAT
+        if OBSERVER.search(before):
+            return ParticipationRole.OBSERVER
+        return ParticipationRole.PARTICIPANT
 
     def participants_under_heading(self) -> bool:
         """ "Participants" followed by a list of countries, then the organisations that "participated"."""
@@ -133,12 +288,16 @@ class Participants:
                     note=f"{match.group(1)} presided over {match.group(2)}",
                 )
 
-    def participants_who_spoke(self, flat: str) -> None:
+    def participants_who_spoke(self, flat: str, listed: bool) -> None:
+        known = set(
+            self.draft.countries(ParticipationRole.MEMBER, ParticipationRole.OBSERVER, ParticipationRole.PARTICIPANT)
+        )
         for country in self.countries_that_spoke(flat):
-            self.add_participant(
-                ParticipationRole.PARTICIPANT, country=country, note="Intervention reported in the document."
-            )
-        if self.draft.countries(ParticipationRole.PARTICIPANT):
+            if country not in known:
+                self.add_participant(
+                    ParticipationRole.PARTICIPANT, country=country, note="Intervention reported in the document."
+                )
+        if self.draft.countries(ParticipationRole.PARTICIPANT) and not listed:
             self.draft.notes.append(
                 "The document prints no list of participants: the countries are those whose interventions it reports."  # noqa: E501 - a pattern or message reads better on one line
             )

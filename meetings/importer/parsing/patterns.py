@@ -32,6 +32,28 @@ SUBLIST_FOLLOW_UP = re.compile(r"\b(?:as a result|follow[- ]up|next steps|next a
 MEETING_VERB = re.compile(
     r"\b(?:took place|was held|were held|met|se celebr[oó]|tuvo lugar|se llev[oó] a cabo|se reuni[oó])\b", re.I
 )
+#: Verbs that say a meeting happened (or is happening): the sentence says when and where it was.
+HELD = re.compile(
+    r"\b(?:took place|takes place|was held|were held|is being held|held (?:on|in|at|from)|met|meet|convened|"
+    r"was convened|gathered|came together|hosted|opened|was opened|se celebr(?:[oó]|a|aron)|tuvo lugar|"
+    r"tienen lugar|se llev(?:[oó]|aron) a cabo|se realiz(?:[oó]|aron)|realizad[ao]s?|se reuni(?:[oó]|eron)|"
+    r"reunid[oa]s|se inaugur[oó]|sesion[oó]|se desarroll[oó]|celebrad[ao]|llevad[ao] a cabo|participaron en)\b",
+    re.I,
+)
+#: Words that, just before a meeting verb, make the sentence about another meeting.
+OTHER_MEETING = re.compile(
+    r"\b(?:next|upcoming|forthcoming|future|previous|preceding|last|former|earlier|subsequent|following|"
+    r"pr[oó]xim[ao]s?|anterior(?:es)?|siguiente|pasad[ao]|futur[ao]|will|shall|would|to|scheduled|expected|"
+    r"planned|preceded by|followed by)\b[^.;]{0,80}$",
+    re.I,
+)
+#: A meeting verb in the future or the infinitive: the meeting has not happened.
+FUTURE_VERB = re.compile(
+    r"\b(?:will|shall|would|to|is to|are to|is scheduled to|taking place)\s+(?:be\s+)?(?:take place|held|"
+    r"meet|convene|hosted|gather)|\btaking place\b|\b(?:se celebrar[aá]|tendr[aá] lugar|se llevar[aá] a cabo|"
+    r"se realizar[aá]|se reunir[aá]n?|ser[aá] sede)\b",
+    re.I,
+)
 REPORTING_VERBS = (
     r"referred|commented|proposed|reaffirmed|considered|outlined|reflected|emphasi[sz]ed|expressed|mentioned|"
     r"presented|highlighted|stated|underlined|stressed|shared|raised|put|underscored|noted|said|recommended|"

@@ -144,7 +144,20 @@ class Titles:
             draft.kind = MeetingKind.VICE_MINISTERIAL
 
     def find_processes(self) -> None:
+        """The processes the title names; failing that, those the sentence saying the meeting took
+        place names, and failing that the only one the opening of the text names."""
         draft = self.draft
         draft.processes = self.vocabulary.processes_in(draft.title)
+        if not draft.processes:
+            for sentence in self.meeting_sentences()[:2]:
+                draft.processes = self.vocabulary.processes_in(sentence.text)
+                if draft.processes:
+                    break
+        if not draft.processes:
+            counts = self.vocabulary.process_counts(self.text[:2500])
+            if len(counts) == 1:  # one process named, and no other: the meeting is one of its
+                draft.processes = list(counts)
+        if draft.processes and not self.vocabulary.processes_in(draft.title):
+            draft.notes.append(f"Process read from the text, not the title: {', '.join(draft.processes)}.")
         if self.forced_process and self.forced_process not in draft.processes:
             draft.processes.insert(0, self.forced_process)
