@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from meetings.importer.parsing.draft import AgreementDraft
 from meetings.importer.parsing.lines import _Line
+from meetings.importer.parsing.operative import is_preambular, opens_operative
 from meetings.importer.parsing.patterns import (
     BULLET,
     DAY_HEADING,
@@ -40,6 +41,8 @@ class _Walk:
     last_row: AgreementDraft | None = None
     pending_row: _Line | None = None
     started: bool = False
+    #: Inside a declaration's preamble ("CONSIDERANDO: 1. ..."): its numbered paragraphs are not agreements.
+    preamble: bool = False
 
 
 class Agreements:
@@ -66,18 +69,23 @@ class Agreements:
             if line.text and line.index not in self.placed:
                 self.walk_line(walk, line)
         self.find_run_in_agreements()
+        self.find_run_in_numbered()
         self.number_in_order()
 
     def walk_line(self, walk: _Walk, line: _Line) -> None:
         text = line.text
         if MARKER_LINES.match(text):
             self.placed.add(line.index)
+            walk.preamble = False
+            return
+        if self.in_preamble(walk, line):
             return
         found = self.heading(text)
         if found and (walk.started or found[0] != AgreementSection.OTHER or not self.draft.agreements):
             self.enter_heading(walk, line, found)
         elif ROW_NUMBER.match(text):
-            walk.pending_row = line
+            if not self.is_page_number(line):
+                walk.pending_row = line
             self.placed.add(line.index)
         elif walk.pending_row is not None:
             self.add_table_row(walk, line)
@@ -87,6 +95,29 @@ class Agreements:
             self.add_bullet(walk, line)
         else:
             self.add_paragraph(walk, line)
+
+    def in_preamble(self, walk: _Walk, line: _Line) -> bool:
+        """Whether the line belongs to a preamble (and so is no agreement); it may open or close one."""
+        text = line.text
+        body = NUMBERED.sub(r"\2", text) if NUMBERED.match(text) else text
+        if opens_operative(text):
+            walk.preamble = False
+            return False
+        if is_preambular(body):
+            walk.preamble = True
+        elif walk.preamble and not (NUMBERED.match(text) or BULLET.match(text) or LETTERED.match(text)):
+            if self.heading(text):
+                walk.preamble = False  # a heading ends the preamble
+                return False
+        if walk.preamble:
+            self.placed.add(line.index)
+            self.draft.preamble_lines += 1
+        return walk.preamble
+
+    def is_page_number(self, line: _Line) -> bool:
+        """A number alone between the two halves of a sentence ("... their immigration / 1 / status. ...")."""
+        following = next((other for other in self.lines[line.index + 1 :] if other.text), None)
+        return following is not None and following.text[:1].islower()
 
     def add_item(
         self, walk: _Walk, label: str, text: str, line: _Line, kind: str, parent: AgreementDraft | None,

@@ -88,6 +88,8 @@ class ImportDraft:
     missing: dict[str, str] = field(default_factory=dict)
     #: The address the text says it was obtained from.
     source: str = ""
+    #: Lines read as a declaration's preamble: not agreements.
+    preamble_lines: int = 0
 
     def countries(self, *roles: str) -> list[str]:
         return [p.country for p in self.participants if p.country and (not roles or p.role in roles)]

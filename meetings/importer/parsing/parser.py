@@ -9,11 +9,12 @@ from meetings.importer.parsing.draft import ImportDraft
 from meetings.importer.parsing.participants import Participants
 from meetings.importer.parsing.places import WhenAndWhere
 from meetings.importer.parsing.run_in import RunInAgreements
+from meetings.importer.parsing.run_in_numbered import RunInNumbered
 from meetings.importer.parsing.titles import Titles
 from meetings.importer.vocabulary import Vocabulary
 
 
-class Parser(WhenAndWhere, Titles, Participants, Agreements, RunInAgreements, ActionItems, ParserBase):
+class Parser(WhenAndWhere, Titles, Participants, Agreements, RunInAgreements, RunInNumbered, ActionItems, ParserBase):
     """One document's parse; `parse()` runs the steps in order (see ParserBase.parse)."""
 
 

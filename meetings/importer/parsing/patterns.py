@@ -22,7 +22,9 @@ SECTION_HEADINGS = [
 MARKER_LINES = re.compile(r"^(?:APPROVED|APROBADO|AGREEMENTS|ACUERDOS|THEY AGREED|AGREED)\s*:?$", re.I)
 DAY_HEADING = re.compile(r"^(?:DAY|D[IÍ]A)\s+\d+\s*:", re.I)
 LETTERED_HEADING = re.compile(r"^([a-z])\)\s+(.{2,80}):\s*$")
-NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+(?=[.\s])|\d{1,2}(?=[.)])|\ufffd(?=\.))[.)]?\s*(?=\S)(.*)$")
+NUMBERED = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,2})+(?=[.\s])|\d{1,2}(?=[.)])|\ufffd(?=\.)|\(\d{1,2}\)(?=\s))[.)]?\s*(?=\S)(.*)$"
+)
 LETTERED = re.compile(r"^([a-z])\)\s+(.+)$")
 BULLET = re.compile(r"^[·•▪◦●○■\-–*]\s*(?=\S)(.*)$")
 ROW_NUMBER = re.compile(r"^\d{1,2}$")
