@@ -6,7 +6,7 @@ import re
 
 from meetings.importer.parsing.draft import ParticipantDraft
 from meetings.importer.parsing.patterns import BULLET, LETTERED, NUMBERED, PERSON, SPEECH
-from meetings.importer.parsing.presence import ALL_MEMBERS, NEGATIVE, OBSERVER, PRESENCE, Presence, governs
+from meetings.importer.parsing.presence import ALL_MEMBERS, GLUE, NEGATIVE, OBSERVER, PRESENCE, Presence, governs
 from meetings.models import ParticipationRole
 
 #: Words that give an organisation its role in the meeting (or say it took part).
@@ -23,18 +23,39 @@ _ORGANISER_CUE = re.compile(
     r"\s*(?:the\s+|la\s+|el\s+)?$",
     re.I,
 )
+_ORGANISER_AFTER = re.compile(
+    r"^[\s,)]*(?:\([^)]{1,20}\)[\s,]*)?(?:in collaboration with|en colaboraci[oó]n con|convened|convenes|"
+    r"convoc[oó]|organi[sz]ed|organiz[oó]|hosted|opened|inaugur[oó])",
+    re.I,
+)
 _SECRETARIAT_CUE = re.compile(r"secretariat|secretar[ií]a", re.I)
-PRESENT_OR_ROLE = re.compile(PRESENCE.pattern + "|" + ORG_ROLE.pattern, re.I)
+PRESENT_OR_ROLE = re.compile(PRESENCE.pattern + "|" + ORG_ROLE.pattern + "|" + OBSERVER.pattern, re.I)
+#: What an organisation does, printed after its name: "IGAD, in collaboration with ..., opened",
+#: "the IOM, in its capacity as Technical Secretariat".
+ORG_AFTER = re.compile(
+    r"^[\s,)]*(?:\([^)]{1,20}\)[\s,]*)?(?:in collaboration with|en colaboraci[oó]n con|in its capacity as|"
+    r"en su (?:calidad|car[aá]cter|rol) de|as (?:the )?(?:technical )?secretariat|como secretar[ií]a|convened|"
+    r"convenes|convoc[oó]|organi[sz]ed|organiz[oó]|hosted|opened|inaugur[oó])\b",
+    re.I,
+)
 _LIST_GAP = re.compile(
     r"^(?:[\s,;:()–—/-]|\b(?:and|y|e|as well as|así como|the|la|el|los|las|del?|including|UN agencies)\b)*$", re.I
 )
+
+
+def _list_words(gap: str) -> bool:
+    """ ", la Oficina del ": at most two words other than list words between two names of a list."""
+    if len(gap) > 45 or not re.search(r"[,;]|\by\b|\band\b", gap):
+        return False
+    return sum(1 for word in re.findall(r"[^\W\d_][\w'’-]*", gap) if word.lower() not in GLUE) <= 2
 
 
 def _runs(sentence: str, spans: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     """Organisations printed as one list ("the IOM, UNHCR and ICRC")."""
     runs: list[list[tuple[int, int, str]]] = []
     for span in spans:
-        if runs and _LIST_GAP.match(sentence[runs[-1][-1][1] : span[0]]):
+        gap = sentence[runs[-1][-1][1] : span[0]] if runs else ""
+        if runs and (_LIST_GAP.match(gap) or _list_words(gap)):
             runs[-1].append(span)
         else:
             runs.append([span])
@@ -169,7 +190,8 @@ class Participants(Presence):
                 rest = [o for o in others if not (begin <= o[0] < stop)]
                 if NEGATIVE.search(sentence[stop : stop + 120]):
                     continue
-                if governs(sentence, begin, stop, PRESENT_OR_ROLE, names, rest) is None:
+                after = ORG_AFTER.match(sentence[stop : stop + 70])
+                if not after and governs(sentence, begin, stop, PRESENT_OR_ROLE, names, rest) is None:
                     continue
                 role = self.organisation_role(sentence, begin, stop)
                 for start, end, slug in run:
@@ -181,7 +203,7 @@ class Participants(Presence):
     def organisation_role(self, sentence: str, position: int, stop: int) -> str:
         before = sentence[max(0, position - 80) : position]
         after = sentence[stop : stop + 60]
-        if _ORGANISER_CUE.search(before):
+        if _ORGANISER_CUE.search(before) or _ORGANISER_AFTER.match(after):
             return ParticipationRole.ORGANISER
         if _SECRETARIAT_CUE.search(before[-40:] + " " + after):
             return ParticipationRole.SECRETARIAT
@@ -225,8 +247,9 @@ class Participants(Presence):
             if not countries:
                 continue
             role = ParticipationRole.OBSERVER if observers else self.list_role(intro, countries)
+            members = self.members_of_process() if role == ParticipationRole.PARTICIPANT else set()
             for country in countries:
-                self.add_participant(role, country=country)
+                self.add_participant(self.role_for(country, "", members) if members else role, country=country)
             listed = True
             self.place_span(match.start(), match.end())
             if observers or "organi" in body.lower():

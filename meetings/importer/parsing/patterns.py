@@ -70,7 +70,7 @@ AGREED_SENTENCE = re.compile(
     r"participants)\s+(?:also\s+)?agreed\s+(?:on the need|that\b.*\bshould\b|to\b)",
     re.I,
 )
-SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z\"“¿¡])")
+SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z\"“¿¡])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\s)")
 PLACE = re.compile(r"(?<![\w])([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3}),\s+([^,\n]{2,80})")
 KIND_WORDS = [
     (re.compile(r"joint communiqu|comunicado conjunto", re.I), DocumentKind.COMMUNIQUE),

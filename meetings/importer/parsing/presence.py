@@ -69,7 +69,8 @@ GLUE = set(
     "partners socios member members miembros heads jefes delegation delegación ministerial-level for para "
     "viceministros viceministras vice-ministers vice-ministros ministras minister ministro ministra two three four "
     "five six seven eight nine ten eleven twelve once doce diez nueve ocho siete seis cinco cuatro tres dos all "
-    "todos todas sus their".split()
+    "todos todas sus their como such like tales society sociedad civil nacionales national social sociales "
+    "that which who are were is dialogue".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -109,19 +110,27 @@ def _extend(sentence: str, begin: int, stop: int, names: list[tuple[int, int]]) 
     while changed:
         changed = False
         for b, e in names:
-            if e <= begin and begin - e <= 40 and _JOIN.match(sentence[e:begin]):
+            if e <= begin and begin - e <= 40 and _joins(sentence[e:begin]):
                 begin, changed = b, True
-            elif b >= stop and b - stop <= 40 and _JOIN.match(sentence[stop:b]):
+            elif b >= stop and b - stop <= 40 and _joins(sentence[stop:b]):
                 stop, changed = e, True
     return begin, stop
 
 
+def _joins(gap: str) -> bool:
+    return bool(_JOIN.match(gap)) or _one_unknown_name(gap)
+
+
 _JOIN = re.compile(
     r"^(?:[\s,;:()–—/*-]|\b(?:and|y|e|as well as|así como|the|la|el|los|las|del?|including|UN agencies|"
-    r"together with)\b)*$",
+    r"together with|former)\b)*$",
     re.I,
 )
 
+
+_EXAMPLES = re.compile(
+    r"\b(?:like|such as|como|tales como|including|incluyendo|entre ellos|e\.g\.)\s*(?:the\s+|el\s+|la\s+)?$", re.I
+)
 
 #: What may stand between two countries of one list.
 _GAP = re.compile(
@@ -193,9 +202,20 @@ class Presence:
             mine = [(m.begin, m.stop) for m in run]
             cue = governs(sentence, run[0].begin, run[-1].stop, PRESENCE, names, [o for o in others if o not in mine])
             if cue is None:
+                cue = self.long_list_cue(sentence, run)
+            if cue is None:
                 continue
-            out.append((run, self.role_from_words(sentence[cue : run[0].begin])))
+            out.append((run, self.role_from_words(sentence[max(0, cue - 60) : run[0].begin])))
         return out
+
+    def long_list_cue(self, sentence: str, run: list[Mention]) -> int | None:
+        """A list of three countries or more after a presence word: their participation, however many
+        words stand between ("la participación de funcionarios de los Ministerios de ... de Argentina,
+        Bolivia, Brasil, ..."), unless the list gives examples ("countries like Colombia, Brazil ...")."""
+        if len({m.code for m in run}) < 3 or _EXAMPLES.search(sentence[max(0, run[0].begin - 25) : run[0].begin]):
+            return None
+        cues = list(PRESENCE.finditer(sentence, 0, run[0].begin))
+        return cues[-1].start() if cues else None
 
     def name_spans(self, sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Where the sentence names a country, an organisation or a process; and a country or an organisation."""
