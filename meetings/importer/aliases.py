@@ -80,27 +80,27 @@ PROCESS_NAMES = {
 #: Capital cities (and the seats of government documents name as such), with the spellings
 #: documents use: a meeting "in Madrid" took place in Spain. Other cities need their country printed.
 CAPITALS = """
-ARG Buenos Aires; BOL La Paz, Sucre; BRA Brasília, Brasilia; CHL Santiago, Santiago de Chile; COL Bogotá, Bogota;
-ECU Quito; GUY Georgetown; PRY Asunción, Asuncion; PER Lima; SUR Paramaribo; URY Montevideo; VEN Caracas;
-BLZ Belmopan; CAN Ottawa; CRI San José, San Jose; DOM Santo Domingo; SLV San Salvador; GTM Guatemala City,
-Ciudad de Guatemala; HND Tegucigalpa; MEX Mexico City, Ciudad de México, Ciudad de Mexico; NIC Managua;
-PAN Panama City, Ciudad de Panamá, Ciudad de Panama; USA Washington, D.C., Washington D.C., Washington DC;
-CUB Havana, La Habana; HTI Port-au-Prince; JAM Kingston; TTO Port of Spain; BRB Bridgetown; BHS Nassau;
+ARG Buenos Aires; BOL La Paz, Sucre; BRA Brasília|Brasilia; CHL Santiago|Santiago de Chile; COL Bogotá|Bogota;
+ECU Quito; GUY Georgetown; PRY Asunción|Asuncion; PER Lima; SUR Paramaribo; URY Montevideo; VEN Caracas;
+BLZ Belmopan; CAN Ottawa; CRI San José|San Jose; DOM Santo Domingo; SLV San Salvador; GTM Guatemala City|
+Ciudad de Guatemala; HND Tegucigalpa; MEX Mexico City|Ciudad de México|Ciudad de Mexico; NIC Managua;
+PAN Panama City|Ciudad de Panamá|Ciudad de Panama; USA Washington;
+CUB Havana|La Habana; HTI Port-au-Prince; JAM Kingston; TTO Port of Spain; BRB Bridgetown; BHS Nassau;
 VCT Kingstown; LCA Castries; GRD St. George's; ATG St. John's; DMA Roseau; KNA Basseterre;
-ESP Madrid; PRT Lisbon, Lisboa; FRA Paris, París; BEL Brussels, Bruselas; NLD Amsterdam, The Hague;
-DEU Berlin, Berlín; ITA Rome, Roma; CHE Bern, Berna; AUT Vienna, Viena; POL Warsaw, Varsovia;
-CZE Prague, Praga; SVK Bratislava; HUN Budapest; ROU Bucharest; BGR Sofia; GRC Athens, Atenas;
-SWE Stockholm, Estocolmo; NOR Oslo; DNK Copenhagen; FIN Helsinki; IRL Dublin; GBR London, Londres;
+ESP Madrid; PRT Lisbon|Lisboa; FRA Paris|París; BEL Brussels|Bruselas; NLD Amsterdam, The Hague;
+DEU Berlin|Berlín; ITA Rome|Roma; CHE Bern|Berna; AUT Vienna|Viena; POL Warsaw|Varsovia;
+CZE Prague|Praga; SVK Bratislava; HUN Budapest; ROU Bucharest; BGR Sofia; GRC Athens|Atenas;
+SWE Stockholm|Estocolmo; NOR Oslo; DNK Copenhagen; FIN Helsinki; IRL Dublin; GBR London|Londres;
 LUX Luxembourg; MLT Valletta; CYP Nicosia; SVN Ljubljana; HRV Zagreb; SRB Belgrade; BIH Sarajevo;
-MNE Podgorica; ALB Tirana; MKD Skopje; EST Tallinn; LVA Riga; LTU Vilnius; BLR Minsk; UKR Kyiv, Kiev;
-MDA Chisinau, Chișinău; RUS Moscow, Moscú; GEO Tbilisi; ARM Yerevan; AZE Baku; TUR Ankara; ISL Reykjavik;
+MNE Podgorica; ALB Tirana; MKD Skopje; EST Tallinn; LVA Riga; LTU Vilnius; BLR Minsk; UKR Kyiv|Kiev;
+MDA Chișinău|Chisinau; RUS Moscow|Moscú; GEO Tbilisi; ARM Yerevan; AZE Baku; TUR Ankara; ISL Reykjavik;
 KAZ Astana; UZB Tashkent; KGZ Bishkek; TJK Dushanbe; TKM Ashgabat;
-MAR Rabat; DZA Algiers; TUN Tunis; LBY Tripoli; EGY Cairo, El Cairo; SEN Dakar; MLI Bamako;
+MAR Rabat; DZA Algiers; TUN Tunis; LBY Tripoli; EGY Cairo|El Cairo; SEN Dakar; MLI Bamako;
 BFA Ouagadougou; NER Niamey; NGA Abuja; GHA Accra; CIV Abidjan, Yamoussoukro; GIN Conakry; GMB Banjul;
-MRT Nouakchott; CPV Praia; GNB Bissau; SLE Freetown; LBR Monrovia; TGO Lomé, Lome; BEN Porto-Novo, Cotonou;
-CMR Yaoundé, Yaounde; TCD N'Djamena; CAF Bangui; GAB Libreville; GNQ Malabo; COG Brazzaville;
-COD Kinshasa; ETH Addis Ababa, Adís Abeba; ERI Asmara; DJI Djibouti; SOM Mogadishu; KEN Nairobi;
-UGA Kampala; SSD Juba; SDN Khartoum, Jartum; RWA Kigali; BDI Gitega; TZA Dodoma, Dar es Salaam;
+MRT Nouakchott; CPV Praia; GNB Bissau; SLE Freetown; LBR Monrovia; TGO Lomé|Lome; BEN Porto-Novo, Cotonou;
+CMR Yaoundé|Yaounde; TCD N'Djamena; CAF Bangui; GAB Libreville; GNQ Malabo; COG Brazzaville;
+COD Kinshasa; ETH Addis Ababa|Adís Abeba; ERI Asmara; DJI Djibouti; SOM Mogadishu; KEN Nairobi;
+UGA Kampala; SSD Juba; SDN Khartoum|Jartum; RWA Kigali; BDI Gitega; TZA Dodoma, Dar es Salaam;
 ZAF Pretoria, Cape Town; NAM Windhoek; BWA Gaborone; ZWE Harare; ZMB Lusaka; MWI Lilongwe;
 MOZ Maputo; AGO Luanda; LSO Maseru; SWZ Mbabane; MDG Antananarivo; MUS Port Louis; SYC Victoria;
 COM Moroni;
@@ -112,13 +112,17 @@ LBN Beirut; IRQ Baghdad; IRN Tehran; ISR Jerusalem
 """
 
 
-def capitals() -> dict[str, str]:
-    """Each capital's printed name → the alpha-3 code of its country."""
-    out: dict[str, str] = {}
+def capitals() -> dict[str, tuple[str, str]]:
+    """Each capital's printed name → (the name recorded, the alpha-3 code of its country).
+
+    In the table, cities are separated by commas and the spellings of one city by "|", the
+    name to record first ("Mexico City|Ciudad de México").
+    """
+    out: dict[str, tuple[str, str]] = {}
     for entry in CAPITALS.replace("\n", " ").split(";"):
-        code, _, names = entry.strip().partition(" ")
-        for name in names.split(","):
-            name = name.strip()
-            if name and not name.startswith("D.C"):
-                out[name] = code
+        code, _, cities = entry.strip().partition(" ")
+        for city in cities.split(","):
+            spellings = [name.strip() for name in city.split("|") if name.strip()]
+            for name in spellings:
+                out[name] = (spellings[0], code)
     return out

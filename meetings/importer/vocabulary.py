@@ -83,8 +83,8 @@ class Vocabulary:
     #: Folded country name → alpha-3 (ISO names, the aliases in the database, the importer's own).
     country_names: dict[str, str] = field(default_factory=dict)
     alpha3s: set[str] = field(default_factory=set)
-    #: Capital city as printed → alpha-3.
-    capitals: dict[str, str] = field(default_factory=dict)
+    #: Capital city as printed → (the name to record, alpha-3).
+    capitals: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: Process slug → (alpha-3, role, since, until) of each membership.
     rosters: dict[str, list[tuple[str, str, object, object]]] = field(default_factory=dict)
 

@@ -94,7 +94,9 @@ class ParserBase:
         for line in self.lines:
             if line.text and line.index not in self.placed:
                 draft.unplaced.append(line.text)
-        if draft.start_date is None and not (draft.agreements or draft.participants or draft.host_country):
+        if draft.start_date is None and not (
+            draft.agreements or draft.participants or draft.host_country or draft.city or draft.processes
+        ):
             raise DocumentImportError(
                 "the text has no recognisable structure: no meeting date, no place, no participants "
                 "and no numbered, lettered or bulleted items."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from meetings.importer.parsing.draft import ParticipantDraft
-from meetings.importer.parsing.patterns import BULLET, LETTERED, NUMBERED, PERSON, SPEECH
+from meetings.importer.parsing.patterns import BULLET, LETTERED, NUMBERED, PERSON, REPORTING_VERBS, SPEECH
 from meetings.importer.parsing.presence import ALL_MEMBERS, GLUE, NEGATIVE, OBSERVER, PRESENCE, Presence, governs
 from meetings.models import ParticipationRole
 
@@ -44,10 +44,12 @@ _LIST_GAP = re.compile(
 
 
 def _list_words(gap: str) -> bool:
-    """ ", la Oficina del ": at most two words other than list words between two names of a list."""
-    if len(gap) > 45 or not re.search(r"[,;]|\by\b|\band\b", gap):
+    """ ", la Oficina del ", "Directorate General for Home Affairs (DG Home), the ": a few words
+    other than list words, and a comma or "and", between two names of one list."""
+    gap = re.sub(r"\([^)]{0,30}\)", " ", gap)  # "(DG Home)"
+    if len(gap) > 60 or not re.search(r"[,;]|\by\b|\band\b", gap):
         return False
-    return sum(1 for word in re.findall(r"[^\W\d_][\w'’-]*", gap) if word.lower() not in GLUE) <= 2
+    return sum(1 for word in re.findall(r"[^\W\d_][\w'’-]*", gap) if word.lower() not in GLUE) <= 4
 
 
 def _runs(sentence: str, spans: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -62,6 +64,8 @@ def _runs(sentence: str, spans: list[tuple[int, int, str]]) -> list[list[tuple[i
     return runs
 
 
+_PASSIVE_SPEECH = re.compile(rf"\b(?:{REPORTING_VERBS}|pointed out)\s+by\s+(?:the\s+)?(?:delegation\s+of\s+)?$")
+_SPEECH_START = re.compile(rf"^\s+(?:also\s+)?(?:{REPORTING_VERBS})\b")
 _CHAIRS = re.compile(r"\bco-?chair(?:ed|s)?\b|\bchaired by\b|\bunder the guidance of the chair", re.I)
 
 
@@ -347,12 +351,16 @@ class Participants(Presence):
         return found
 
     def countries_that_spoke(self, flat: str) -> list[str]:
-        """Countries reported speaking: "Chile commented ...", "Honduras, El Salvador and Mexico underlined ..."."""
+        """Countries reported speaking: "Chile commented ...", "Honduras, El Salvador and Mexico underlined ...",
+        "as was highlighted by Slovakia", "the leading state – Poland pointed to ..."."""
         found: list[str] = []
         for _, sentence in self.sentences(flat):
             verb = SPEECH.search(sentence)
             if not verb:
                 continue
+            for code in self.speakers_next_to_verbs(sentence):
+                if code not in found:
+                    found.append(code)
             subject = sentence[: verb.start()].strip()
             subject = re.sub(r",\s*who\b[^,]*,", "", subject)
             subject = re.sub(r"\b(?:also|in particular|then|too)\b", "", subject).strip(" ,")
@@ -371,4 +379,14 @@ class Participants(Presence):
                 if codes and not unknown:
                     found += [code for code in codes if code not in found]
                     break
+        return found
+
+    def speakers_next_to_verbs(self, sentence: str) -> list[str]:
+        """A country named right before a reporting verb, or after "<verb> by"."""
+        found = []
+        for mention in self.country_mentions(sentence):
+            before = sentence[max(0, mention.begin - 30) : mention.begin]
+            after = sentence[mention.stop : mention.stop + 25]
+            if _PASSIVE_SPEECH.search(before) or _SPEECH_START.match(after):
+                found.append(mention.code)
         return found

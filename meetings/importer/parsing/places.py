@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from meetings.importer.dates import find_dates, find_numeric_date
 from meetings.importer.parsing.lines import _Line
+from meetings.importer.parsing.patterns import HELD
 from meetings.importer.parsing.when import MeetingSentence, When, nearest_after_verb
 from meetings.importer.parsing.words import smart_title
 from meetings.importer.vocabulary import CITY_FORMS
@@ -31,6 +32,7 @@ _LOCATIVE = re.compile(
     + _CAPITALISED + r"){0,3})(?!\s+(?:Process|Declaration|Declaraci[oó]n|Plan|Programme|Strategy|Action|Group))"
 )  # fmt: skip
 _HOSTED_BY = re.compile(r"\bhosted by\s+(?P<host>[^,.;]{3,90})|(?P<subject>[^,.;]{3,60})\s+hosted\b", re.I)
+_HELD_JUST_BEFORE = re.compile(HELD.pattern + r"\s*(?:\w+\s+){0,2}$", re.I)
 _NOT_CITY = {"the", "in", "at", "en", "location", "lugar", "venue", "sede", "date", "fecha", "city", "ciudad"}
 
 
@@ -82,6 +84,11 @@ class WhenAndWhere(When):
             self.draft.notes.append(f"No place: {reason}.")
             return
         place, offset = chosen
+        if not place.city and place.country:
+            # "se celebra en México" and a dateline "Ciudad de México, 8 de noviembre de 2019": one place
+            other = head or self.dateline_place()
+            if other and other[0].city and other[0].country == place.country:
+                place, offset = other
         if body and head and head[0].country and body[0].country and head[0].country != body[0].country:
             self.draft.conflicts.append(
                 f"Place: the heading prints {head[0].city or head[0].country}, the text {place.city or place.country}; "
@@ -110,7 +117,8 @@ class WhenAndWhere(When):
                 after = re.match(r"^[\s,]*([A-ZÁÉÍÓÚ][\w ]{2,30}?)\s*:", head[span.stop :])
                 name = before or (after.group(1) if after else "")
                 if name and name in self.vocabulary.capitals:
-                    return Place(name, self.vocabulary.capitals[name], 0, len(name)), line.offset
+                    city, code = self.vocabulary.capitals[name]
+                    return Place(city, code, 0, len(name), name), line.offset
         return None
 
     # -- reading places in a piece of text -----------------------------------
@@ -131,6 +139,8 @@ class WhenAndWhere(When):
             if any(b <= match.start("name") < s for b, s in taken):
                 continue
             place = self.named_place(match.group("name"), host, match.start("name"))
+            if place is None and _HELD_JUST_BEFORE.search(chunk[max(0, match.start() - 30) : match.start()]):
+                place = self.city_alone(match.group("name"), match.start("name"))
             if place:
                 found.append(place)
         return sorted(found, key=lambda p: p.begin)
@@ -148,6 +158,9 @@ class WhenAndWhere(When):
             city = self.city_from_words(left.group(1).strip(), country)
             if city:
                 known = CITY_FORMS.get(f"{normalize_name(city)}|{country}")
+                capital = self.vocabulary.capitals.get(city)
+                if capital and capital[1] == country:
+                    known = capital
                 begin = comma.start() - len(city)
                 found.append(Place(known[0] if known else city, country, begin, comma.end() + length, city))
         return found
@@ -173,9 +186,9 @@ class WhenAndWhere(When):
         for size in range(min(4, len(parts)), 0, -1):
             candidate = " ".join(parts[-size:])
             if (
-                self.vocabulary.capitals.get(candidate) == country
+                self.vocabulary.capitals.get(candidate, ("", ""))[1] == country
                 or f"{normalize_name(candidate)}|{country}" in CITY_FORMS
-            ):  # noqa: E501 - a pattern or message reads better on one line
+            ):
                 return smart_title(candidate)
         if any(p.isupper() and len(p) > 2 for p in parts) and not all(p.isupper() for p in parts):
             parts = [p for p in parts if not p.isupper()][-3:]  # "MIGRACIONES Quito" → "Quito"
@@ -189,10 +202,18 @@ class WhenAndWhere(When):
         for size in range(len(name.split()), 0, -1):
             candidate = " ".join(name.split()[:size])
             if candidate in self.vocabulary.capitals:
-                return Place(candidate, self.vocabulary.capitals[candidate], begin, begin + len(candidate))
+                city, code = self.vocabulary.capitals[candidate]
+                return Place(city, code, begin, begin + len(candidate), candidate)
         if host and name.split()[0] not in self.vocabulary.capitals and not self.vocabulary.processes_in(name):
             return Place(name, host, begin, begin + len(name))
         return None
+
+    def city_alone(self, name: str, begin: int) -> Place | None:
+        """ "realizada en Azogues": a city printed without its country, right after the meeting verb."""
+        name = name.strip(" .")
+        if self.vocabulary.processes_in(name) or self.vocabulary.organisations_in(name) or len(name.split()) > 3:
+            return None
+        return Place(name, None, begin, begin + len(name))
 
     def hosted_by(self, chunk: str) -> str | None:
         """The country a sentence says hosted the meeting ("The Kingdom of Morocco hosted this Conference")."""
