@@ -1,4 +1,5 @@
-"""Scoring the importer on a folder of documents with hand-written answers (FILE.txt beside FILE.json).
+"""Scoring the importer on a folder of documents with hand-written answers (FILE.txt, .pdf, .docx, .html, ...
+beside FILE.json).
 
 An answer file holds the fields below; a field left out is not scored. Scalar fields are right or
 wrong per document; list fields are also scored by precision and recall over all documents.
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from meetings.importer.parsing import ImportDraft, parse_document
-from meetings.importer.reading import read_document
+from meetings.importer.reading import EXTENSIONS, read_document
 from meetings.importer.vocabulary import Vocabulary
 from meetings.models import Organisation, ParticipationRole
 from meetings.text import normalize_name
@@ -105,9 +106,7 @@ def score_folder(folder: Path) -> AccuracyReport:
     report = AccuracyReport()
     vocabulary = Vocabulary.load()
     acronyms = dict(Organisation.objects.values_list("slug", "acronym"))
-    sources = sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".pdf") and p.with_suffix(".json").exists()
-    )
+    sources = sorted(p for p in folder.iterdir() if p.suffix.lower() in EXTENSIONS and p.with_suffix(".json").exists())
     for source in sources:
         answers = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
         report.documents.append(source.name)

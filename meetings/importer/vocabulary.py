@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from meetings.importer.aliases import COUNTRY_NAMES, DEMONYMS, ORGANISATION_NAMES, PROCESS_NAMES, capitals
 from meetings.models import CountryAlias, Organisation, Process, ProcessMembership, Topic
@@ -65,6 +66,12 @@ _ACCENTED = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uú�
 
 def printed_pattern(names: list[str], acronyms: list[str]) -> re.Pattern | None:
     """One pattern for the printed forms of a name: any case and accents, any spacing; acronyms exactly."""
+    return _printed_pattern(tuple(sorted(n for n in names if n)), tuple(sorted(acronyms)))
+
+
+@lru_cache(maxsize=1024)
+def _printed_pattern(names: tuple[str, ...], acronyms: tuple[str, ...]) -> re.Pattern | None:
+    # Cached: compiling these patterns costs more than reading a document with them.
     parts = []
     for name in sorted({n for n in names if n}, key=len, reverse=True):
         letters = "".join(_ACCENTED.get(ch, re.escape(ch)) for ch in strip_accents(name).lower())

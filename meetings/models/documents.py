@@ -81,6 +81,13 @@ class Document(Publishable):
     import_report = models.TextField(
         blank=True, help_text="What the importer recognised and the lines it could not place, for review."
     )
+    import_findings = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="Where in the text the importer read each value, its conflicts and the members it found absent: "
+        "what the review page shows beside the text.",
+    )
     needs_review = review_flag()
 
     objects = DocumentManager()
