@@ -3,12 +3,12 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from meetings.admin_import import ImportDocumentView
+from meetings.admin_import import urlpatterns as importer_urls
 from meetings.health import healthz
 
 urlpatterns = [
     # Before the admin's own URLs, which would otherwise read "import" as a model name.
-    path("admin/meetings/import/", admin.site.admin_view(ImportDocumentView.as_view()), name="import-document"),
+    *importer_urls,
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("", include("meetings.urls")),

@@ -88,7 +88,8 @@ def test_a_second_upload_of_the_same_file_creates_nothing_and_says_where_it_is(s
         ("empty.txt", b"", "The submitted file is empty."),
         ("fake.pdf", b"<html></html>", "fake.pdf: the file is named .pdf but is not a PDF"),
         ("words.txt", b"only words here\nnothing else\n", "words.txt: the text has no recognisable structure"),
-        ("image.png", b"\x89PNG....", "Upload a .txt or .pdf file."),
+        ("image.png", b"\x89PNG....", "image.png: the image cannot be read: it is damaged or not an image."),
+        ("sheet.xlsx", b"PK\x03\x04....", "Upload one of: .txt, .md, .pdf, .docx"),
     ],
 )
 def test_bad_files_are_form_errors_and_leave_nothing(staff_client, name, data, message):

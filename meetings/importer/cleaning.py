@@ -84,7 +84,8 @@ def _take_source(text: str, removed: list[str]) -> tuple[str, str, dict[str, str
                 fields[field_match.group("key").lower()] = field_match.group("value").strip().strip("\"'")
         text = text.lstrip("\n")[match.end() :]
         removed.append(f"a front matter of {len(fields)} fields ({', '.join(fields) or 'none'})")
-        source = source or fields.get("source", "") or fields.get("url", "")
+        address = fields.get("source", "") or fields.get("url", "")
+        source = source or (address if re.match(r"^https?://\S+$", address) else "")
     return text, source, fields
 
 

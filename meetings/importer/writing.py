@@ -103,6 +103,8 @@ class _Writer:
             date=draft.document.date,
             text=draft.document.text,
             order=order,
+            # Held back until staff have checked it on the review page (or a publisher publishes it).
+            needs_review=True,
             **fields,
         )
         self.stamp(document)

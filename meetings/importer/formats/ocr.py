@@ -8,6 +8,7 @@ from OCR (and so may hold misreadings staff should check against the scan).
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -15,6 +16,9 @@ from dataclasses import dataclass
 from meetings.importer.errors import DocumentImportError
 
 LANGUAGES = "eng+spa"
+#: One thread a page: on a small shared server, parallel threads slow every other request down for
+#: little gain (Tesseract's own advice for running several pages or processes at once).
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 @dataclass
@@ -84,5 +88,5 @@ def read_image(data: bytes) -> OcrResult:
         image = Image.open(io.BytesIO(data))
         image.load()
     except (UnidentifiedImageError, OSError) as error:
-        raise DocumentImportError(f"the image cannot be read ({error}).") from error
+        raise DocumentImportError("the image cannot be read: it is damaged or not an image.") from error
     return ocr_images([[image]])
