@@ -41,7 +41,7 @@ def predicted(draft: ImportDraft, acronyms: dict[str, str]) -> dict:
     }
 
 
-def _same(field_name: str, got, want) -> bool:
+def same_value(field_name: str, got, want) -> bool:
     if field_name == "title" or field_name == "city":
         return normalize_name(got or "") == normalize_name(want or "")
     if field_name in LIST_FIELDS:
@@ -122,7 +122,7 @@ def score_folder(folder: Path) -> AccuracyReport:
             score = report.fields.setdefault(name, FieldScore())
             value = got.get(name, [] if name in LIST_FIELDS else None)
             score.scored += 1
-            if _same(name, value, want):
+            if same_value(name, value, want):
                 score.right += 1
             else:
                 score.wrong.append(source.stem)

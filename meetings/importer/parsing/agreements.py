@@ -27,6 +27,9 @@ from meetings.importer.parsing.patterns import (
 from meetings.importer.topics import suggest_topics
 from meetings.models import AgreementKind, AgreementSection
 
+_CONTENTS = re.compile(r"\b(?:table of contents|contents|[ií]ndice|contenido|tabla de contenido)\s*:?$", re.I)
+_PAGE_REFERENCE = re.compile(r"(?:\b(?:page|p[aá]g(?:ina)?\.?)\s+\d+(?:\s*[–-]\s*\d+)?|\.{4,}\s*\d+)$", re.I)
+
 #: Sections whose items end at the first plain paragraph after them.
 _ITEM_SECTIONS = (AgreementSection.SUBSTANTIVE, AgreementSection.ADMINISTRATIVE, AgreementSection.WORKING_GROUP)
 #: Sections whose plain paragraphs are agreements too.
@@ -43,6 +46,8 @@ class _Walk:
     started: bool = False
     #: Inside a declaration's preamble ("CONSIDERANDO: 1. ..."): its numbered paragraphs are not agreements.
     preamble: bool = False
+    #: Inside a table of contents: its numbered lines are the document's parts, not agreements.
+    contents: bool = False
 
 
 class Agreements:
@@ -68,6 +73,8 @@ class Agreements:
         for line in self.lines:
             if line.text and line.index not in self.placed:
                 self.walk_line(walk, line)
+            elif line.text and _CONTENTS.search(line.text):
+                walk.contents = True  # "Windhoek, 15 - 17 November 2010 Table of Contents", read as the heading
         self.find_run_in_agreements()
         self.find_run_in_numbered()
         self.number_in_order()
@@ -78,7 +85,7 @@ class Agreements:
             self.placed.add(line.index)
             walk.preamble = False
             return
-        if self.in_preamble(walk, line):
+        if self.in_contents(walk, line) or self.in_preamble(walk, line):
             return
         found = self.heading(text)
         if found and (walk.started or found[0] != AgreementSection.OTHER or not self.draft.agreements):
@@ -95,6 +102,18 @@ class Agreements:
             self.add_bullet(walk, line)
         else:
             self.add_paragraph(walk, line)
+
+    def in_contents(self, walk: _Walk, line: _Line) -> bool:
+        """A table of contents ("Table of Contents", "1. Recommendations Page 1") is not a list of agreements."""
+        text = line.text
+        if _CONTENTS.search(text):
+            walk.contents = True
+            return False
+        if walk.contents and (NUMBERED.match(text) or _PAGE_REFERENCE.search(text)):
+            self.placed.add(line.index)
+            return True
+        walk.contents = False
+        return False
 
     def in_preamble(self, walk: _Walk, line: _Line) -> bool:
         """Whether the line belongs to a preamble (and so is no agreement); it may open or close one."""

@@ -7,7 +7,8 @@ from meetings.importer.errors import DocumentImportError
 from meetings.importer.parsing import lines as _lines
 from meetings.importer.parsing.draft import DocumentDraft, ImportDraft
 from meetings.importer.parsing.lines import _Line
-from meetings.importer.parsing.patterns import MARKER_LINES
+from meetings.importer.parsing.operative import is_preambular, opens_operative
+from meetings.importer.parsing.patterns import BULLET, MARKER_LINES, NUMBERED
 from meetings.importer.parsing.words import detect_language
 from meetings.importer.vocabulary import Vocabulary
 from meetings.models import AgreementSection, DocumentKind
@@ -63,6 +64,8 @@ class ParserBase:
                 break
             if len(text) > 100 and text.endswith("."):
                 break
+            if NUMBERED.match(text) or BULLET.match(text) or is_preambular(text) or opens_operative(text):
+                break  # the body has begun: an item, a preamble, "ACUERDAN:"
             header.append(line)
             if len(header) >= 8:
                 break

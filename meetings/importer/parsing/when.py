@@ -17,6 +17,12 @@ from meetings.importer.parsing.patterns import FUTURE_VERB, HELD, OTHER_MEETING
 
 #: How far from the meeting verb a date may be printed and still be the meeting's.
 _NEAR = 260
+_DATELINE_BEFORE = re.compile(
+    r"^(?:[A-ZÁÉÍÓÚ][\w .'’-]{1,40},\s*)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|"
+    r"martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s*)?$",
+    re.I,
+)
+_DATELINE_AFTER = re.compile(r"^\s*(?:$|[–—:(.-]|,\s*[A-ZÁÉÍÓÚ][\w ]{2,30}:)")
 _OPENED = re.compile(r"\b(?:opened|was opened|se inaugur[oó])\b", re.I)
 
 
@@ -78,7 +84,8 @@ class When:
     def find_meeting_dates(self, lead: list[tuple[int | None, str]], meeting: list[MeetingSentence]) -> None:
         body = self.dates_in_sentences(meeting)
         head = next((Found(d[0], off) for off, text in lead if (d := find_dates(text))), None)
-        chosen = body or head or self.dateline()
+        yearless = any(find_yearless(s.text[s.verb_start : s.verb_end + _NEAR]) for s in meeting[:1])
+        chosen = body or head or (None if yearless else self.dateline())
         if body and head and (body.span.start, body.span.end) != (head.span.start, head.span.end):
             keep_head = body.span.start == body.span.end and head.span.start <= body.span.start <= head.span.end
             keep_head = keep_head and any(s.opening for s in meeting)
@@ -106,11 +113,17 @@ class When:
         return None
 
     def dateline(self) -> Found | None:
-        """A date opening one of the first lines ("8 diciembre 2020 – ...", "08-11-2016, Kampala: ...")."""
+        """A date opening one of the first lines ("8 diciembre 2020 – ...", "08-11-2016, Kampala: ...",
+        "Ciudad de México, 8 de noviembre de 2019"): a place and a weekday at most before it, and a
+        dash, a colon or the line's end after it."""
         for line in [line for line in self.lines if line.text][:3]:
-            head = line.text[:60]
+            head = line.text[:80]
             spans = find_dates(head) or [s for s in [find_numeric_date(head)] if s]
-            if spans and spans[0].begin <= 30:
+            if (
+                spans
+                and _DATELINE_BEFORE.match(head[: spans[0].begin])
+                and _DATELINE_AFTER.match(head[spans[0].stop :])
+            ):
                 return Found(spans[0], line.offset + line.raw.find(head))
         return None
 
