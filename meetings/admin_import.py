@@ -107,8 +107,7 @@ class ImportDocumentView(_ImporterPermissions, FormView):
         try:
             result = import_file(data, name, on_match=on_match, user=self.request.user, **options)
         except DocumentImportError as error:
-            form.add_error(None if form.is_bound is False else "file", f"{name}: {error}")
-            return self.form_invalid(form)
+            return self.refuse(form, f"{name}: {error}")
         pending = ""
         if result.duplicate_of is not None:
             messages.warning(self.request, f"{name}: {result.summary()}")
@@ -137,18 +136,24 @@ class ImportDocumentView(_ImporterPermissions, FormView):
         (folder / f"{token}.name").write_text(f"{process or ''}\n{name}", encoding="utf-8")
         return token
 
+    def refuse(self, form, message: str):
+        """The reason on the form: on the file field of an upload, as a message for a decision on a kept one."""
+        if form.is_bound:
+            form.add_error("file", message)
+            return self.form_invalid(form)
+        messages.error(self.request, message)
+        return self.render_to_response(self.get_context_data(form=form))
+
     def decide(self, token: str, decision: str):
         folder = pending_folder()
         form = self.form_class()
         if len(token) != 64 or not all(c in "0123456789abcdef" for c in token) or not (folder / token).exists():
-            form.add_error(
-                None,
+            return self.refuse(
+                form,
                 "That upload is no longer waiting (it was decided, or kept more than a day): upload the file again.",
-            )  # noqa: E501 - a pattern or message reads better on one line
-            return self.form_invalid(form)
+            )
         if decision not in (ATTACH, NEW):
-            form.add_error(None, "Choose to attach the document or to create a new meeting.")
-            return self.form_invalid(form)
+            return self.refuse(form, "Choose to attach the document or to create a new meeting.")
         process, _, name = (folder / f"{token}.name").read_text(encoding="utf-8").partition("\n")
         data = (folder / token).read_bytes()
         response = self.run(data, name, form, on_match=decision, process=process or None)

@@ -56,6 +56,7 @@ class _Numbering:
     def __init__(self, document):
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, level) -> (fmt, text, start)
         self.counters: dict[str, list[int]] = {}
+        self.styles = _style_numbering(document)
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -81,12 +82,13 @@ class _Numbering:
     def label(self, paragraph) -> str:
         props = paragraph.find(f"{_W}pPr")
         num = props.find(f"{_W}numPr") if props is not None else None
-        if num is None:
+        style = props.find(f"{_W}pStyle") if props is not None else None
+        inherited = self.styles.get(style.get(f"{_W}val")) if style is not None else None
+        if num is None and inherited is None:
             return ""
-        num_id = num.find(f"{_W}numId")
-        level_node = num.find(f"{_W}ilvl")
-        num_id = num_id.get(f"{_W}val") if num_id is not None else ""
-        level = int(level_node.get(f"{_W}val")) if level_node is not None else 0
+        num_id, level = _num_pr(num) if num is not None else ("", None)
+        num_id = num_id or (inherited[0] if inherited else "")
+        level = level if level is not None else (inherited[1] if inherited else 0)
         if (num_id, level) not in self.formats or num_id == "0":
             return ""
         counters = self.counters.setdefault(num_id, [0] * 9)
@@ -101,6 +103,42 @@ class _Numbering:
             value = counters[index] + spec[2] - 1 if counters[index] else spec[2]
             text = text.replace(f"%{index + 1}", _render(value, spec[0]))
         return text
+
+
+def _num_pr(node) -> tuple[str, int | None]:
+    num_id = node.find(f"{_W}numId")
+    level = node.find(f"{_W}ilvl")
+    return (
+        num_id.get(f"{_W}val") if num_id is not None else "",
+        int(level.get(f"{_W}val")) if level is not None else None,
+    )
+
+
+def _style_numbering(document) -> dict[str, tuple[str, int]]:
+    """Paragraph styles that number their paragraphs ("List Number"), through the styles they are based on."""
+    try:
+        root = document.styles.element
+    except (KeyError, AttributeError, NotImplementedError):
+        return {}
+    own, based_on = {}, {}
+    for style in root.iter(f"{_W}style"):
+        style_id = style.get(f"{_W}styleId")
+        props = style.find(f"{_W}pPr")
+        num = props.find(f"{_W}numPr") if props is not None else None
+        if num is not None:
+            own[style_id] = _num_pr(num)
+        parent = style.find(f"{_W}basedOn")
+        if parent is not None:
+            based_on[style_id] = parent.get(f"{_W}val")
+    resolved = {}
+    for style_id in set(own) | set(based_on):
+        seen, current = set(), style_id
+        while current and current not in own and current not in seen:
+            seen.add(current)
+            current = based_on.get(current)
+        if current in own and own[current][0]:
+            resolved[style_id] = (own[current][0], own[current][1] or 0)
+    return resolved
 
 
 def _render(value: int, fmt: str) -> str:
