@@ -40,7 +40,7 @@ def _passages(findings: dict) -> list[tuple[int, int, str]]:
             (agreement["position"], agreement["position"] + min(agreement["length"], 80), f"ev-agreement-{index}")
         )  # noqa: E501 - a pattern or message reads better on one line
     kept: list[tuple[int, int, str]] = []
-    for start, stop, anchor in sorted(spans):
+    for start, stop, anchor in sorted(spans, key=lambda span: (span[0], span[1])):  # stable: first named wins
         if kept and start < kept[-1][1]:
             continue  # the passage is already highlighted for another value
         kept.append((start, stop, anchor))
