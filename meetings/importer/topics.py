@@ -80,24 +80,46 @@ TOPIC_KEYWORDS: dict[str, list[str]] = {
     ],
 }
 
-#: All keywords in one pattern, a named group a topic: a text is searched once, whatever the vocabulary's size.
-_GROUPS = {f"t{index}": slug for index, slug in enumerate(TOPIC_KEYWORDS)}
+#: One pattern a topic (its keywords as alternatives), and the first three letters of each keyword:
+#: a text is searched only for the topics whose keywords can start with one of its words' first
+#: letters, so suggesting topics costs little whatever the vocabulary's size.
+_PATTERNS = {
+    slug: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for slug, patterns in TOPIC_KEYWORDS.items()
+}
 _ORDER = {slug: index for index, slug in enumerate(TOPIC_KEYWORDS)}
-_COMBINED = re.compile(
-    "|".join(
-        f"(?P<t{index}>{'|'.join(f'(?:{p})' for p in patterns)})"
-        for index, patterns in enumerate(TOPIC_KEYWORDS.values())
-    ),  # noqa: E501 - a pattern or message reads better on one line
-    re.IGNORECASE,
-)
+_LEAD = re.compile(r"^(?:\\b|\(\?<!?[^)]*\)|\^)*")
+
+
+def _prefixes(pattern: str) -> set[str] | None:
+    """The first three letters a keyword can start with, or None when they cannot be told."""
+    body = _LEAD.sub("", pattern)
+    match = re.match(r"([a-zñ]{3})", body)
+    if match:
+        return {match.group(1)}
+    variants = re.match(r"([a-zñ]{0,2})\[([a-zñáéíóú]+)\]([a-zñ]?)", body)  # "niñ[oa]s", "tr[aá]fico"
+    if variants and len(variants.group(1)) + 1 + len(variants.group(3)) >= 3:
+        return {(variants.group(1) + ch + variants.group(3))[:3] for ch in variants.group(2)}
+    return None
+
+
+_BY_PREFIX: dict[str, set[str]] = {}
+_ALWAYS: set[str] = set()
+for _slug, _keywords in TOPIC_KEYWORDS.items():
+    for _keyword in _keywords:
+        _found = _prefixes(_keyword)
+        if _found is None:
+            _ALWAYS.add(_slug)
+        for _prefix in _found or ():
+            _BY_PREFIX.setdefault(_prefix, set()).add(_slug)
 
 
 def suggest_topics(text: str, available: set[str], limit: int = 3) -> list[str]:
     """Topic slugs for `text`, the most mentioned first, at most `limit`."""
-    hits: dict[str, int] = {}
-    for match in _COMBINED.finditer(text):
-        slug = _GROUPS[match.lastgroup]
-        if slug in available:
-            hits[slug] = hits.get(slug, 0) + 1
-    ranked = sorted(hits, key=lambda slug: (-hits[slug], _ORDER[slug]))
-    return ranked[:limit]
+    starts = {word[:3] for word in re.findall(r"\w+", text.lower())}
+    candidates = set(_ALWAYS).union(*(_BY_PREFIX.get(start, ()) for start in starts))
+    hits = {}
+    for slug in candidates & available:
+        count = len(_PATTERNS[slug].findall(text))
+        if count:
+            hits[slug] = count
+    return sorted(hits, key=lambda slug: (-hits[slug], _ORDER[slug]))[:limit]

@@ -98,6 +98,11 @@ class Participants(Presence):
         self.report_absent_members()
 
     def presence_sentences(self) -> list[tuple[int, str]]:
+        if getattr(self, "_presence_sentences", None) is None:
+            self._presence_sentences = self.read_presence_sentences()
+        return self._presence_sentences
+
+    def read_presence_sentences(self) -> list[tuple[int, str]]:
         """Sentences that show someone taking part, outside numbered or bulleted items.
 
         An item ("2. The delegation of El Salvador invited the OAS to ...") says what was agreed or
