@@ -222,3 +222,43 @@ class TestSources:
         )
         assert (draft.city, draft.host_country) == ("", None)
         assert draft.missing["city"] and draft.missing["start_date"]
+
+
+class TestEditions:
+    @pytest.mark.parametrize(
+        ("sentence", "edition", "number"),
+        [
+            (
+                "La XXIII Conferencia Suramericana sobre Migraciones se celebró en Lima el 8 de mayo de 2025.",
+                "XXIII",
+                23,
+            ),  # noqa: E501
+            (
+                "La Quinta Conferencia Sudamericana sobre Migraciones se realizó en La Paz el 25 de noviembre de 2004.",
+                "Quinta",
+                5,
+            ),  # noqa: E501
+            (
+                "The 5th Ministerial Consultation of the Colombo Process was convened in Colombo on 25 August 2016.",
+                "5th",
+                5,
+            ),  # noqa: E501
+            (
+                "The Eighth Bali Process Ministerial Conference took place on 10 February 2023 in Adelaide, Australia.",
+                "Eighth",
+                8,
+            ),  # noqa: E501
+        ],
+    )
+    def test_the_edition_in_roman_numerals_ordinal_words_and_numbers(self, vocabulary, sentence, edition, number):
+        draft = read(sentence, vocabulary)
+        assert (draft.edition, draft.edition_number) == (edition, number)
+
+    def test_a_spanish_offer_to_host_the_next_meeting_is_a_commitment(self, vocabulary):
+        draft = read(
+            "La XX Conferencia Regional sobre Migración tuvo lugar en San Salvador, El Salvador, el 21 de junio de "
+            "2015.\n\nASUNTOS ADMINISTRATIVOS\n\n  1. Aceptar el ofrecimiento del Gobierno de Honduras para ser sede "
+            "de la XXI Conferencia Regional sobre Migración durante el primer semestre de 2016.\n",
+            vocabulary,
+        )
+        assert draft.action_items and draft.action_items[-1].countries == ["HND"]

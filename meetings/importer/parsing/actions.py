@@ -22,7 +22,9 @@ class ActionItems:
                 text,
                 re.I,
             )
-            host = NEXT_HOST.search(text) and re.search(r"\b(?:will host|to host|offer of|ofrecimiento)\b", text, re.I)
+            host = NEXT_HOST.search(text) and re.search(
+                r"\b(?:will host|to host|offer of|ofrecimiento|ser sede|será sede|como sede|acoger[aá]?)\b", text, re.I
+            )
             event = re.search(
                 r"\b(?:organi[sz]e|hold|organizar|realizar)\s+(?:a|an|the|un|una)\s+(seminar|workshop|meeting|forum|conference|course|seminario|taller|reuni[oó]n|foro)",
                 text,

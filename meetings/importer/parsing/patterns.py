@@ -9,7 +9,12 @@ from meetings.models import AgreementSection, DocumentKind
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "primera": 1, "primer": 1, "segunda": 2, "segundo": 2, "tercera": 3, "tercer": 3,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "primera": 1, "primer": 1, "primero": 1, "segunda": 2, "segundo": 2, "tercera": 3, "tercer": 3, "tercero": 3,
+    "cuarta": 4, "cuarto": 4, "quinta": 5, "quinto": 5, "sexta": 6, "sexto": 6, "séptima": 7, "septima": 7,
+    "séptimo": 7, "octava": 8, "octavo": 8, "novena": 9, "noveno": 9, "décima": 10, "decima": 10, "décimo": 10,
+    "undécima": 11, "duodécima": 12, "vigésima": 20, "vigesima": 20,
 }  # fmt: skip
 
 SECTION_HEADINGS = [
@@ -29,7 +34,10 @@ LETTERED = re.compile(r"^([a-z])\)\s+(.+)$")
 BULLET = re.compile(r"^[·•▪◦●○■\-–*]\s*(?=\S)(.*)$")
 ROW_NUMBER = re.compile(r"^\d{1,2}$")
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
-NEXT_HOST = re.compile(r"\bhost(?:ing)?\b[^.]*\b(?:Meeting|Conference|Reunion|Reuni[oó]n|Conferencia|Summit)\b", re.I)
+NEXT_HOST = re.compile(
+    r"\b(?:host(?:ing)?|sede|anfitri[oó]n)\b[^.]*\b(?:Meeting|Conference|Reunion|Reuni[oó]n|Conferencia|Summit|Cumbre)\b",
+    re.I,
+)
 SUBLIST_FOLLOW_UP = re.compile(r"\b(?:as a result|follow[- ]up|next steps|next actions|following steps)\b", re.I)
 MEETING_VERB = re.compile(
     r"\b(?:took place|was held|were held|met|se celebr[oó]|tuvo lugar|se llev[oó] a cabo|se reuni[oó])\b", re.I

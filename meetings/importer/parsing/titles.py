@@ -11,6 +11,37 @@ from meetings.importer.parsing.words import roman_to_int, smart_title
 from meetings.importer.vocabulary import fold
 from meetings.models import DocumentKind, MeetingKind
 
+_EDITION = re.compile(
+    r"(?<![\w-])(?P<word>[IVXLC]{1,7}|\d{1,3}(?:st|nd|rd|th|ª|º|a|o)|[A-Za-zÁÉÍÓÚáéíóú]{4,12})\s+(?=[A-ZÁÉÍÓÚ][\w-])"
+)
+
+
+def _canonical_roman(word: str) -> int | None:
+    """ "XXIII" is 23; "CIVIL" or "IIII" are words, not numbers."""
+    value = roman_to_int(word)
+    if not value or value > 100:
+        return None
+    numerals = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out, rest = "", value
+    for number, numeral in numerals:
+        while rest >= number:
+            out, rest = out + numeral, rest - number
+    return value if out == word else None
+
+
+def edition_in(text: str) -> tuple[str, int] | None:
+    """The first edition printed before a capitalised word: "VII Regional", "Quinta Conferencia", "5th Ministerial"."""
+    for match in _EDITION.finditer(text):
+        word = match.group("word")
+        if word.isupper() and _canonical_roman(word):
+            return word, _canonical_roman(word)
+        if word.lower() in ORDINAL_WORDS:
+            return word.capitalize(), ORDINAL_WORDS[word.lower()]
+        number = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th|ª|º|a|o)", word)
+        if number:
+            return word, int(number.group(1))
+    return None
+
 
 class Titles:
     def find_titles(self, header: list[_Line]) -> None:
@@ -111,17 +142,15 @@ class Titles:
         return value[:300]
 
     def find_edition(self) -> None:
+        """ "VII", "XXIII", "Fifth", "Quinta", "5th", "8ª": the number the title, or failing that the sentence
+        saying the meeting took place, prints before the meeting's name."""
         draft = self.draft
-        first = draft.title.split(" ")[0] if draft.title else ""
-        number = roman_to_int(first) if first.isupper() else None
-        if number:
-            draft.edition, draft.edition_number = first, number
-        elif first.lower() in ORDINAL_WORDS:
-            draft.edition, draft.edition_number = first.capitalize(), ORDINAL_WORDS[first.lower()]
-        else:
-            match = re.match(r"^(\d{1,3})(?:st|nd|rd|th|a|o|ª|º)?\b", first)
-            if match:
-                draft.edition, draft.edition_number = first, int(match.group(1))
+        sources = [draft.title] + [s.text[: s.verb_start] for s in self.meeting_sentences()[:1]]
+        for source in sources:
+            found = edition_in(source)
+            if found:
+                draft.edition, draft.edition_number = found
+                break
         title = draft.title.lower()
         if "plenary" in title or "plenaria" in title:
             draft.kind = MeetingKind.PLENARY
@@ -139,7 +168,11 @@ class Titles:
             draft.kind = MeetingKind.TECHNICAL
         elif "ministerial" in title and "vice" not in title:
             draft.kind = MeetingKind.MINISTERIAL
-        elif number and ("conference" in title or "conferencia" in title):
+        elif (
+            draft.edition
+            and draft.edition.lower() in title.split()
+            and ("conference" in title or "conferencia" in title)
+        ):
             # The numbered yearly conference of a process is its vice-ministerial meeting.
             draft.kind = MeetingKind.VICE_MINISTERIAL
 
