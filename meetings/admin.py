@@ -25,6 +25,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -617,7 +618,7 @@ class DocumentAdmin(PublishableAdmin):
     search_fields = ["title", "symbol", "meeting__title", "text"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["meeting", "version_of"]
-    readonly_fields = ["published_at", "created_at", "updated_at", "source_sha256"]
+    readonly_fields = ["published_at", "created_at", "updated_at", "source_sha256", "import_review"]
     fieldsets = [
         (
             None,
@@ -635,7 +636,7 @@ class DocumentAdmin(PublishableAdmin):
             },
         ),
         ("Text (verbatim)", {"fields": ["text", "file", "source"]}),
-        ("Import", {"fields": ["source_sha256", "import_report"], "classes": ["collapse"]}),
+        ("Import", {"fields": ["import_review", "source_sha256", "import_report"], "classes": ["collapse"]}),
         ("Record", {"fields": [("published_at", "created_at", "updated_at")], "classes": ["collapse"]}),
     ]
     inlines = [AgreementInline]
@@ -646,6 +647,14 @@ class DocumentAdmin(PublishableAdmin):
     @admin.display(description="Agreements", ordering="agreement_total")
     def agreement_count(self, obj):
         return obj.agreement_total
+
+    @admin.display(description="Review")
+    def import_review(self, obj):
+        if not obj.pk or not obj.import_findings:
+            return "Not imported."
+        return format_html(
+            '<a href="{}">The values beside the text they were read from</a>', reverse("import-review", args=[obj.pk])
+        )
 
 
 class AgreementActionItemInline(PublishableInline, admin.StackedInline):

@@ -84,3 +84,8 @@ def test_an_ocr_note_and_the_source_address_are_shown(staff_client, imported):
         "https://www.gov.br/mre/es/canales_servicio/prensa/notas-a-la-prensa/declaracion-de-brasilia-por-ocasion-de-la-xxiii-conferencia-suramericana-sobre-migraciones"
         in page.links
     )  # noqa: E501
+
+
+def test_the_documents_admin_page_links_to_its_review(staff_client, imported):
+    page = Page(staff_client.get(f"/admin/meetings/document/{imported.pk}/change/"))
+    assert review_url(imported) in page.links
