@@ -9,9 +9,11 @@ The modules, by concern:
 - `draft`: the dataclasses of the draft (meeting, participants, document, agreements, action items);
 - `patterns`, `words`, `lines`: shared patterns, small readings of words, the text as lines and sentences;
 - `base`: the parser's state and the order of its steps;
-- `places`: dates, city, country and venue; `titles`: titles, kind, edition and processes;
-- `participants`: countries and organisations in their roles;
-- `agreements` and `run_in`: the agreements, in printed order; `actions`: the action items.
+- `when`: the meeting's dates; `places`: its city, country and venue; `titles`: titles, kind, edition
+  and processes;
+- `presence`, `participants`, `organisations`, `speakers`: who took part, in which role;
+- `operative`, `agreements`, `run_in`, `run_in_numbered`: the agreements in printed order, preambles
+  left out; `actions`: the action items.
 """
 
 from meetings.importer.parsing.draft import (

@@ -5,71 +5,17 @@ from __future__ import annotations
 import re
 
 from meetings.importer.parsing.draft import ParticipantDraft
-from meetings.importer.parsing.patterns import BULLET, LETTERED, NUMBERED, PERSON, REPORTING_VERBS, SPEECH
-from meetings.importer.parsing.presence import ALL_MEMBERS, GLUE, NEGATIVE, OBSERVER, PRESENCE, Presence, governs
+from meetings.importer.parsing.organisations import ORG_ROLE, Organisations
+from meetings.importer.parsing.patterns import BULLET, LETTERED, NUMBERED
+from meetings.importer.parsing.presence import ALL_MEMBERS, NEGATIVE, OBSERVER, PRESENCE, Presence
+from meetings.importer.parsing.speakers import Speakers
 from meetings.models import ParticipationRole
 
-#: Words that give an organisation its role in the meeting (or say it took part).
-ORG_ROLE = re.compile(
-    r"\b(?:technical secretariat|secretar[ií]a t[eé]cnica|organi[sz]ed by|organizad[ao] por|"
-    r"co-?organi[sz]|in collaboration with|en colaboraci[oó]n con|with (?:the )?support (?:of|from)|supported by|"
-    r"con el apoyo de|con la cooperaci[oó]n de|a cargo de|en su rol de|in its capacity as|en su calidad de|"
-    r"present(?:ed|ad[ao]) by|presentad[ao] por|elaborad[ao] por|por parte de|invitad[oa]s? especiales)\b",
-    re.I,
-)
-_ORGANISER_CUE = re.compile(
-    r"\b(?:organi[sz]ed by|organizad[ao] por|co-?organi[sz]ed by|in collaboration with|en colaboraci[oó]n con|"
-    r"with (?:the )?support (?:of|from)|supported by|con el apoyo de|con la cooperaci[oó]n de)"
-    r"\s*(?:the\s+|la\s+|el\s+)?$",
-    re.I,
-)
-_ORGANISER_AFTER = re.compile(
-    r"^[\s,)]*(?:\([^)]{1,20}\)[\s,]*)?(?:in collaboration with|en colaboraci[oó]n con|convened|convenes|"
-    r"convoc[oó]|organi[sz]ed|organiz[oó]|hosted|opened|inaugur[oó])",
-    re.I,
-)
-_SECRETARIAT_CUE = re.compile(r"secretariat|secretar[ií]a", re.I)
-PRESENT_OR_ROLE = re.compile(PRESENCE.pattern + "|" + ORG_ROLE.pattern + "|" + OBSERVER.pattern, re.I)
-#: What an organisation does, printed after its name: "IGAD, in collaboration with ..., opened",
-#: "the IOM, in its capacity as Technical Secretariat".
-ORG_AFTER = re.compile(
-    r"^[\s,)]*(?:\([^)]{1,20}\)[\s,]*)?(?:in collaboration with|en colaboraci[oó]n con|in its capacity as|"
-    r"en su (?:calidad|car[aá]cter|rol) de|as (?:the )?(?:technical )?secretariat|como secretar[ií]a|convened|"
-    r"convenes|convoc[oó]|organi[sz]ed|organiz[oó]|hosted|opened|inaugur[oó])\b",
-    re.I,
-)
-_LIST_GAP = re.compile(
-    r"^(?:[\s,;:()–—/-]|\b(?:and|y|e|as well as|así como|the|la|el|los|las|del?|including|UN agencies)\b)*$", re.I
-)
-
-
-def _list_words(gap: str) -> bool:
-    """ ", la Oficina del ", "Directorate General for Home Affairs (DG Home), the ": a few words
-    other than list words, and a comma or "and", between two names of one list."""
-    gap = re.sub(r"\([^)]{0,30}\)", " ", gap)  # "(DG Home)"
-    if len(gap) > 60 or not re.search(r"[,;]|\by\b|\band\b", gap):
-        return False
-    return sum(1 for word in re.findall(r"[^\W\d_][\w'’-]*", gap) if word.lower() not in GLUE) <= 4
-
-
-def _runs(sentence: str, spans: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    """Organisations printed as one list ("the IOM, UNHCR and ICRC")."""
-    runs: list[list[tuple[int, int, str]]] = []
-    for span in spans:
-        gap = sentence[runs[-1][-1][1] : span[0]] if runs else ""
-        if runs and (_LIST_GAP.match(gap) or _list_words(gap)):
-            runs[-1].append(span)
-        else:
-            runs.append([span])
-    return runs
-
-
-_PASSIVE_SPEECH = re.compile(rf"\b(?:{REPORTING_VERBS}|pointed out)\s+by\s+(?:the\s+)?(?:delegation\s+of\s+)?$")
-_SPEECH_START = re.compile(rf"^\s+(?:also\s+)?(?:{REPORTING_VERBS})\b")
+#: Words that say a country chaired this meeting.
 _CHAIRS = re.compile(r"\bco-?chair(?:ed|s)?\b|\bchaired by\b|\bunder the guidance of the chair", re.I)
 
 
-class Participants(Presence):
+class Participants(Organisations, Speakers, Presence):
     def add_participant(
         self, role: str, country: str | None = None, organisation: str | None = None, note: str = ""
     ) -> None:
@@ -188,38 +134,6 @@ class Participants(Presence):
             if draft.absent_members:
                 draft.notes.append(f"Members of the process not named as present: {', '.join(draft.absent_members)}.")
 
-    def organisations_present(self) -> None:
-        """Organisations listed where a presence or role word governs the list, in the role the words give."""
-        known = set(self.draft.organisations())
-        for offset, sentence in self.presence_sentences():
-            spans = self.vocabulary.organisation_spans(sentence)
-            names, others = self.name_spans(sentence)
-            for run in _runs(sentence, spans):
-                begin, stop = run[0][0], run[-1][1]
-                rest = [o for o in others if not (begin <= o[0] < stop)]
-                if NEGATIVE.search(sentence[stop : stop + 120]):
-                    continue
-                after = ORG_AFTER.match(sentence[stop : stop + 70])
-                if not after and governs(sentence, begin, stop, PRESENT_OR_ROLE, names, rest) is None:
-                    continue
-                role = self.organisation_role(sentence, begin, stop)
-                for start, end, slug in run:
-                    if slug not in known:
-                        self.add_participant(role, organisation=slug)
-                        self.draft.participants[-1].evidence = (offset + start, offset + end)
-                        known.add(slug)
-
-    def organisation_role(self, sentence: str, position: int, stop: int) -> str:
-        before = sentence[max(0, position - 80) : position]
-        after = sentence[stop : stop + 60]
-        if _ORGANISER_CUE.search(before) or _ORGANISER_AFTER.match(after):
-            return ParticipationRole.ORGANISER
-        if _SECRETARIAT_CUE.search(before[-40:] + " " + after):
-            return ParticipationRole.SECRETARIAT
-        if OBSERVER.search(before):
-            return ParticipationRole.OBSERVER
-        return ParticipationRole.PARTICIPANT
-
     def participants_under_heading(self) -> bool:
         """ "Participants" followed by a list of countries, then the organisations that "participated"."""
         draft, vocabulary, listed = self.draft, self.vocabulary, False
@@ -272,38 +186,6 @@ class Participants(Presence):
                     )
         return listed
 
-    def organisers(self, flat: str) -> None:
-        """ "The event was organized by ..., with the collaboration of ..." """
-        vocabulary = self.vocabulary
-        for _, sentence in self.sentences(flat):
-            if not re.search(r"\b(?:organi[sz]ed by|organizado por|convened by)\b", sentence):
-                continue
-            scope = sentence[re.search(r"\b(?:organi[sz]ed by|organizado por|convened by)\b", sentence).start() :]
-            for country in self.countries_named(scope):
-                self.add_participant(ParticipationRole.ORGANISER, country=country)
-            for org in vocabulary.organisations_in(scope):
-                self.add_participant(ParticipationRole.ORGANISER, organisation=org)
-            for process in vocabulary.processes_in(scope):
-                body = vocabulary.bodies.get((process, "technical-secretariat"))
-                if body:
-                    self.add_participant(
-                        ParticipationRole.ORGANISER, organisation=body,
-                        note=f"The text names the {vocabulary.process_name(process)} itself; recorded through its Technical Secretariat.",  # noqa: E501 - a pattern or message reads better on one line
-                    )  # fmt: skip
-            break
-
-    def attending_body(self) -> None:
-        """ "Attendance of the Technical Secretariat's Coordinator to the First Meeting ..." """
-        draft = self.draft
-        match = re.match(r"^(?:Attendance|Participation) of the ([\w -]+?)['’]s (\w+)", draft.document.title)
-        if match:
-            mentioned = [p for p in ("rcm", "sacm") if re.search(rf"\b{p.upper()}\b", self.text)] + draft.processes
-            body = self.vocabulary.body(mentioned, match.group(1))
-            if body:
-                self.add_participant(
-                    ParticipationRole.INVITED, organisation=body, note=f"Its {match.group(2).lower()} attended"
-                )
-
     def presidency(self, flat: str) -> None:
         """ "Chile, in its capacity as President of the CELAC": the presidency of this meeting's process."""
         draft, vocabulary = self.draft, self.vocabulary
@@ -319,20 +201,6 @@ class Participants(Presence):
                     country=country,
                     note=f"{match.group(1)} presided over {match.group(2)}",
                 )
-
-    def participants_who_spoke(self, flat: str, listed: bool) -> None:
-        known = set(
-            self.draft.countries(ParticipationRole.MEMBER, ParticipationRole.OBSERVER, ParticipationRole.PARTICIPANT)
-        )
-        for country in self.countries_that_spoke(flat):
-            if country not in known:
-                self.add_participant(
-                    ParticipationRole.PARTICIPANT, country=country, note="Intervention reported in the document."
-                )
-        if self.draft.countries(ParticipationRole.PARTICIPANT) and not listed:
-            self.draft.notes.append(
-                "The document prints no list of participants: the countries are those whose interventions it reports."  # noqa: E501 - a pattern or message reads better on one line
-            )
 
     def list_role(self, intro: str, countries: list[str]) -> str:
         if re.search(r"\bmember|\bmiembro|\bfrom both processes|\bof both processes", intro, re.I):
@@ -353,45 +221,4 @@ class Participants(Presence):
                         if code not in found:
                             found.append(code)
                         break
-        return found
-
-    def countries_that_spoke(self, flat: str) -> list[str]:
-        """Countries reported speaking: "Chile commented ...", "Honduras, El Salvador and Mexico underlined ...",
-        "as was highlighted by Slovakia", "the leading state – Poland pointed to ..."."""
-        found: list[str] = []
-        for _, sentence in self.sentences(flat):
-            verb = SPEECH.search(sentence)
-            if not verb:
-                continue
-            for code in self.speakers_next_to_verbs(sentence):
-                if code not in found:
-                    found.append(code)
-            subject = sentence[: verb.start()].strip()
-            subject = re.sub(r",\s*who\b[^,]*,", "", subject)
-            subject = re.sub(r"\b(?:also|in particular|then|too)\b", "", subject).strip(" ,")
-            if "including" in subject:
-                subject = subject.split("including", 1)[1].strip(" ,")
-            if not subject or len(subject) > 160:
-                continue
-            segments = [s for s in subject.split(",")]
-            for start in range(len(segments)):
-                candidate = ",".join(segments[start:])
-                pieces = [p for p in re.split(r",|\s+and\s+", candidate) if p.strip()]
-                pieces = [p for p in pieces if not PERSON.match(p.strip())]
-                if not pieces:
-                    break
-                codes, unknown = self.vocabulary.country_list(",".join(pieces))
-                if codes and not unknown:
-                    found += [code for code in codes if code not in found]
-                    break
-        return found
-
-    def speakers_next_to_verbs(self, sentence: str) -> list[str]:
-        """A country named right before a reporting verb, or after "<verb> by"."""
-        found = []
-        for mention in self.country_mentions(sentence):
-            before = sentence[max(0, mention.begin - 30) : mention.begin]
-            after = sentence[mention.stop : mention.stop + 25]
-            if _PASSIVE_SPEECH.search(before) or _SPEECH_START.match(after):
-                found.append(mention.code)
         return found
