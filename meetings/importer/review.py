@@ -29,7 +29,11 @@ class Row:
 def _passages(findings: dict) -> list[tuple[int, int, str]]:
     """(start, stop, anchor) of every passage a value was read from, without overlaps, in text order."""
     spans = []
-    for name, span in findings.get("fields", {}).items():
+    fields = findings.get("fields", {})
+    # In FIELD_LABELS' order, whatever order the database keeps a JSON object's keys in (PostgreSQL
+    # sorts them): where two values share a passage, the passage is named after the first.
+    for name in sorted(fields, key=lambda name: list(FIELD_LABELS).index(name) if name in FIELD_LABELS else 99):
+        span = fields[name]
         if span:
             spans.append((span[0], span[1], f"ev-{name}"))
     for index, participant in enumerate(findings.get("participants", [])):
