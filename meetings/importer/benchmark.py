@@ -32,7 +32,7 @@ def large_communique(target_bytes: int = 60_000) -> str:
         "Migration (IOM).\n\nTHEY AGREED:\n\nSUBSTANTIVE MATTERS\n\n"
     )
     parts, number = [head], 1
-    while sum(len(p.encode()) for p in parts) < target_bytes * 0.93:
+    while sum(len(p.encode()) for p in parts) < target_bytes * 0.985:
         topic = TOPICS[number % len(TOPICS)]
         parts.append(
             f"  {number}. To reaffirm the commitment of the member countries to {topic}, recognising the work "

@@ -4,6 +4,7 @@ Everything it writes is rolled back. A benchmark, not a test: figures depend on 
 """
 
 import io
+import os
 import time
 
 from django.core.management.base import BaseCommand
@@ -32,14 +33,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, size, runs, ocr_pages, **options):
         text = large_communique(size).encode()
-        timings = []
+        timings, cpu = [], []
         for run in range(runs):
             data = text + f"\n{run}".encode()  # a new file each run
             try:
                 with transaction.atomic(), CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
+                    started, started_cpu = time.perf_counter(), time.process_time()
                     result = import_file(data, f"bench-{run}.txt", on_match=NEW)
                     timings.append(time.perf_counter() - started)
+                    cpu.append(time.process_time() - started_cpu)
                     statements = len(queries.captured_queries)
                     raise _Rollback
             except _Rollback:
@@ -53,6 +55,10 @@ class Command(BaseCommand):
             f"import (read, parse, write): best {min(timings):.2f} s, "
             f"median {sorted(timings)[len(timings) // 2]:.2f} s "
             f"over {runs} runs; {statements} SQL statements ({connection.vendor})"
+        )
+        self.stdout.write(
+            f"  of which this process's CPU: best {min(cpu):.2f} s (wall time grows with the machine's load; "
+            f"load average now {os.getloadavg()[0]:.1f})"
         )
         if ocr_pages and ocr_available():
             self.ocr(ocr_pages)
