@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0006_document_language_versions'),
+        ('meetings', '0007_document_file_kept_formats'),
     ]
 
     operations = [
