@@ -40,7 +40,9 @@ def production(script: str, tmp_path, **extra) -> subprocess.CompletedProcess:
     test_only = {"DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {k: v for k, v in os.environ.items() if k not in test_only}
     env.update(PRODUCTION_ENV, DJANGO_SETTINGS_MODULE="migconf.settings", **extra)
-    env.setdefault("DATABASE_URL", f"sqlite:///{tmp_path / 'production.sqlite3'}")
+    # Its own SQLite file, whatever database the suite runs on: the suite's PostgreSQL database
+    # (DATABASE_URL) is only created under a test_ name, so a production process could not reach it.
+    env["DATABASE_URL"] = extra.get("DATABASE_URL", f"sqlite:///{tmp_path / 'production.sqlite3'}")
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", script], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
     )
