@@ -7,7 +7,8 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meeting records"
 
     def ready(self):
-        from meetings import admin_input, history_loading
+        from meetings import history_loading
+        from meetings.admin import input as admin_input
 
         history_loading.connect()
         admin_input.install()

@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from meetings.admin_import import urlpatterns as importer_urls
+from meetings.admin.importer import urlpatterns as importer_urls
 from meetings.health import healthz
 
 urlpatterns = [
