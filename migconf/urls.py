@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
@@ -11,8 +12,11 @@ urlpatterns = [
     *importer_urls,
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    path("", include("meetings.urls")),
+    # The language chooser of the admin (which has no language prefix) posts here.
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
+# Public pages: /en/... and /es/...; an old address without a prefix redirects (meetings/languages.py).
+urlpatterns += i18n_patterns(path("", include("meetings.urls")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

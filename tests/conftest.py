@@ -13,6 +13,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test import Client
+from django.urls import is_valid_path
 
 from meetings.seeds import REFERENCE_FIXTURES, SEED_FIXTURES
 
@@ -38,6 +40,38 @@ def seeded_db(django_db_setup, django_db_blocker):
     """What a fresh installation holds: the reference data and the five seed meetings."""
     with _loaded_for_the_module(django_db_blocker, SEED_FIXTURES):
         yield
+
+
+class EnglishClient(Client):
+    """The test client, reading the English pages when a test names a public page by its old unprefixed address.
+
+    Public pages live under /en/ and /es/, and an unprefixed address is a
+    redirect (tests/test_languages.py tests that). Most tests are about
+    something else and name pages as they were named before the archive had
+    two languages; this client sends those straight to the English page, as
+    the redirect would. Addresses that are not pages under a prefix (the
+    admin, /healthz, anything already prefixed, anything missing) go as given.
+    New tests use reverse().
+    """
+
+    def generic(self, method, path, *args, **kwargs):
+        return super().generic(method, english_address(path), *args, **kwargs)
+
+
+def english_address(path: str) -> str:
+    """ "/agreements/?q=x" -> "/en/agreements/?q=x" when only the prefixed address is a page."""
+    if not isinstance(path, str) or not path.startswith("/"):
+        return path
+    bare = path.split("?", 1)[0].split("#", 1)[0]
+    if is_valid_path(bare) or not is_valid_path("/en" + bare):
+        return path
+    return "/en" + path
+
+
+@pytest.fixture
+def client():
+    """The test client; unprefixed public addresses read the English page (see EnglishClient)."""
+    return EnglishClient()
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import resolve, reverse
+from django.utils import translation
 
 from meetings.models import (
     ActionItem,
@@ -147,17 +148,21 @@ def tracker():
 
 
 def test_the_tracker_and_a_commitment_have_the_promised_addresses(tracker):
-    assert reverse("meetings:commitment-list") == "/commitments/"
-    assert reverse("meetings:commitment-detail", args=[tracker.host.pk]) == f"/commitments/{tracker.host.pk}/"
-    assert tracker.host.get_absolute_url() == f"/commitments/{tracker.host.pk}/"  # the admin's "View on site"
-    assert resolve("/commitments/").url_name == "commitment-list"
-    assert resolve(f"/commitments/{tracker.host.pk}/").url_name == "commitment-detail"
+    for language in ("en", "es"):
+        with translation.override(language):
+            assert reverse("meetings:commitment-list") == f"/{language}/commitments/"
+            assert reverse("meetings:commitment-detail", args=[tracker.host.pk]) == (
+                f"/{language}/commitments/{tracker.host.pk}/"
+            )
+            assert tracker.host.get_absolute_url() == f"/{language}/commitments/{tracker.host.pk}/"  # "View on site"
+            assert resolve(f"/{language}/commitments/").url_name == "commitment-list"
+            assert resolve(f"/{language}/commitments/{tracker.host.pk}/").url_name == "commitment-detail"
 
 
 def test_the_main_navigation_links_the_tracker(client, tracker):
     page = body(client.get("/"))
-    assert "/commitments/" in Page(page).links
-    assert Page(body(client.get("/commitments/"))).has("a", href="/commitments/", aria_current="page")
+    assert "/en/commitments/" in Page(page).links
+    assert Page(body(client.get("/commitments/"))).has("a", href="/en/commitments/", aria_current="page")
 
 
 def test_commitments_are_linked_from_the_meeting_the_agreement_and_the_tracker(client, tracker):
@@ -395,7 +400,7 @@ def test_download_columns_use_iso_dates_codes_and_absolute_addresses(client, tra
         "agreement_label": "9.2",
         "agreement_url": f"http://testserver{tracker.nine_two.get_absolute_url()}",
         "reported_done_at": "viii-rcm",
-        "url": f"http://testserver/commitments/{tracker.seminar.pk}/",
+        "url": f"http://testserver/en/commitments/{tracker.seminar.pk}/",
     }
     invite = by_id[tracker.invite.pk]
     assert (invite["due_date"], invite["effective_due_date"], invite["overdue"]) == (None, "2003-05-21", True)
@@ -504,7 +509,7 @@ def test_drafts_and_withdrawn_commitments_never_appear(client, hidden, path):
     assert response.status_code == 200
     page = body(response)
     assert SECRET not in page
-    assert "CUB" not in page.replace("/countries/CUB/", "") or path.startswith("/countries/")
+    assert "CUB" not in page.replace("/en/countries/CUB/", "") or path.startswith("/countries/")
     assert "secret-org" not in page or path.startswith("/organisations/")
 
 
@@ -633,7 +638,7 @@ def test_the_process_page_summarises_each_meetings_commitments_on_a_date(client,
     assert counts(response.context["meetings"][1]) == counts(viii)
     assert [item.description for item in groups[1][1]] == ["Draft a plan of action"]
     page = body(response)
-    assert "/commitments/?meeting=vii-rcm&amp;overdue=yes&amp;on=2004-01-01" in page
+    assert "/en/commitments/?meeting=vii-rcm&amp;overdue=yes&amp;on=2004-01-01" in page
     # Another date, another count.
     later = client.get("/processes/rcm/?on=2005-01-01").context["commitments_by_meeting"]
     assert later[1][0].commitments_overdue == 1

@@ -105,7 +105,7 @@ def visitor():
     return Client(raise_request_exception=False)
 
 
-PUBLIC_PAGES = ["/", "/meetings/", "/meetings/vii-rcm-2002/", "/search/?q=trafficking", "/commitments/"]
+PUBLIC_PAGES = ["/en/", "/es/meetings/", "/en/meetings/vii-rcm-2002/", "/es/search/?q=trafficking", "/en/commitments/"]
 
 
 @pytest.mark.django_db

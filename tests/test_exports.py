@@ -74,7 +74,7 @@ def test_csv_columns_are_stable_and_dates_are_iso(client, archive):
     assert rows[0]["end_date"] == "2005-05-31"
     assert rows[0]["host_country"] == "MEX"
     assert rows[0]["processes"] == "rcm"
-    assert rows[0]["url"].startswith("http://testserver/meetings/")
+    assert rows[0]["url"].startswith("http://testserver/en/meetings/")
 
 
 def test_json_download_matches_the_filtered_list(client, archive):

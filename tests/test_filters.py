@@ -224,5 +224,5 @@ def test_no_results_say_what_to_do_next(client, archive):
 
 def test_home_quick_filter_leads_to_the_filtered_agreements(client, archive):
     html = client.get("/").content.decode()
-    assert 'action="/agreements/"' in html
+    assert 'action="/en/agreements/"' in html
     assert '<select id="home-country" name="country">' in html and '<select id="home-topic" name="topic">' in html

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import resolve, reverse
+from django.utils import translation
 
 from meetings.models import AgreementSection, DocumentKind, MeetingKind, ParticipationRole
 from meetings.templatetags.archive import date_range
@@ -106,9 +107,11 @@ def test_public_addresses_are_the_permanent_links_the_archive_publishes():
         ("process-detail", ("rcm",)): "/processes/rcm/",
         ("country-download", ("MEX", "commitments", "csv")): "/countries/MEX/commitments.csv",
     }
-    for (name, args), path in expected.items():
-        assert reverse(f"meetings:{name}", args=args) == path
-        assert resolve(path).view_name == f"meetings:{name}"
+    for language in ("en", "es"):  # the same address under each language's prefix
+        for (name, args), path in expected.items():
+            with translation.override(language):
+                assert reverse(f"meetings:{name}", args=args) == f"/{language}{path}"
+                assert resolve(f"/{language}{path}").view_name == f"meetings:{name}"
 
 
 def test_home_says_what_the_archive_holds_and_offers_ways_in(client, archive):
@@ -120,9 +123,9 @@ def test_home_says_what_the_archive_holds_and_offers_ways_in(client, archive):
     html = response.content.decode()
     assert "VIII Regional Conference on Migration" in html
     assert html.index("VIII Regional Conference") < html.index("VII Regional Conference")  # latest first
-    assert "/processes/rcm/" in Page(html).links
-    assert "/countries/MEX/" in Page(html).links
-    assert "/topics/trafficking-in-persons/" in Page(html).links
+    assert "/en/processes/rcm/" in Page(html).links
+    assert "/en/countries/MEX/" in Page(html).links
+    assert "/en/topics/trafficking-in-persons/" in Page(html).links
 
 
 def test_meeting_page_shows_dates_place_participants_by_role_documents_and_nested_agreements(client, archive):
@@ -162,9 +165,9 @@ def test_agreement_page_shows_its_context_and_a_ready_citation(client, archive):
     html = response.content.decode()
     assert "To invite IOM to prepare a plan of action against migrant trafficking." in html
     for link in (
-        "/topics/trafficking-in-persons/",
-        "/countries/MEX/",
-        "/organisations/iom/",
+        "/en/topics/trafficking-in-persons/",
+        "/en/countries/MEX/",
+        "/en/organisations/iom/",
         archive.vii.get_absolute_url(),
     ):
         assert link in Page(html).links
@@ -172,7 +175,7 @@ def test_agreement_page_shows_its_context_and_a_ready_citation(client, archive):
     assert citation.startswith("Regional Conference on Migration (RCM). VII Regional Conference on Migration. ")
     assert "Antigua, Guatemala. 30–31 May 2002." in citation
     assert "“JOINT COMMUNIQUÉ OF THE VII REGIONAL CONFFERENCE ON MIGRATION”. item 9.1." in citation
-    assert citation.endswith(f"http://testserver/agreements/{archive.nine_one.pk}/")
+    assert citation.endswith(f"http://testserver/en/agreements/{archive.nine_one.pk}/")
     assert "Cite this" in html
     assert "Under" in html and archive.nine.get_absolute_url() in Page(html).links
 
@@ -201,14 +204,14 @@ def test_country_page_is_a_dossier_of_meetings_roles_hosting_agreements_and_comm
     assert mexico.context["hosted"] == [archive.viii]
     html = mexico.content.decode()
     for dataset in ("meetings", "agreements", "commitments"):
-        assert f"/countries/MEX/{dataset}.csv" in Page(html).links
-        assert f"/countries/MEX/{dataset}.json" in Page(html).links
+        assert f"/en/countries/MEX/{dataset}.csv" in Page(html).links
+        assert f"/en/countries/MEX/{dataset}.json" in Page(html).links
 
 
 def test_country_address_accepts_any_case_by_redirecting_to_the_canonical_one(client, archive):
     response = client.get("/countries/mex/")
     assert response.status_code == 301
-    assert response["Location"] == "/countries/MEX/"
+    assert response["Location"] == "/en/countries/MEX/"
 
 
 def test_organisation_page_lists_attendance_agreements_and_commitments(client, archive):
@@ -260,7 +263,7 @@ def test_unknown_addresses_get_a_404_page_in_the_site_style(client, archive, pat
     assert response.status_code == 404
     html = response.content.decode()
     assert "Page not found" in html
-    assert Page(html).has("a", class_="skip-link") and "/meetings/" in Page(html).links
+    assert Page(html).has("a", class_="skip-link") and "/en/meetings/" in Page(html).links
 
 
 def test_pages_are_accessible_with_skip_link_landmarks_and_labelled_controls(client, archive):
@@ -278,8 +281,8 @@ def test_pages_are_accessible_with_skip_link_landmarks_and_labelled_controls(cli
 def test_names_link_to_their_pages_in_result_rows(client, archive):
     html = client.get("/agreements/").content.decode()
     assert archive.vii.get_absolute_url() in Page(html).links
-    assert "/topics/trafficking-in-persons/" in Page(html).links
-    assert "/countries/MEX/" in Page(html).links
+    assert "/en/topics/trafficking-in-persons/" in Page(html).links
+    assert "/en/countries/MEX/" in Page(html).links
 
 
 @pytest.mark.parametrize(

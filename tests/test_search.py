@@ -95,8 +95,8 @@ class TestSeedRecords:
         top = results.hits[:4]
         assert {hit.object.label for hit in top if hit.type == ResultType.AGREEMENT} >= {"3", "11", "11.1"}
         agreement = next(hit for hit in results if hit.type == ResultType.AGREEMENT and hit.object.label == "11.1")
-        assert agreement.url == f"/documents/vii-rcm-2002-joint-communique/#agreement-{agreement.object.pk}"
-        assert agreement.permalink == f"/agreements/{agreement.object.pk}/"
+        assert agreement.url == f"/en/documents/vii-rcm-2002-joint-communique/#agreement-{agreement.object.pk}"
+        assert agreement.permalink == f"/en/agreements/{agreement.object.pk}/"
         assert agreement.type_label == "Agreement"
 
     def test_climate_change_finds_the_2017_forums_thematic_area_and_the_2018_plenary(self):

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import resolve, reverse
+from django.utils import translation
 
 from meetings import search
 from meetings.models import ParticipationRole
@@ -112,8 +113,10 @@ def facet(html: str, name: str) -> dict[str, int]:
 
 
 def test_the_search_page_lives_at_its_permanent_address():
-    assert reverse("meetings:search") == "/search/"
-    assert resolve("/search/").view_name == "meetings:search"
+    for language in ("en", "es"):
+        with translation.override(language):
+            assert reverse("meetings:search") == f"/{language}/search/"
+            assert resolve(f"/{language}/search/").view_name == "meetings:search"
 
 
 def test_results_are_ranked_labelled_by_type_highlighted_and_link_to_the_exact_place(client, archive):
@@ -137,9 +140,9 @@ def test_results_are_ranked_labelled_by_type_highlighted_and_link_to_the_exact_p
     assert "<mark>zorblax</mark> &amp; report" in html
     # An agreement: its anchor in the document, and its permanent address beside it.
     assert strong_url in Page(html).links
-    assert Page(html).has("a", href=f"/agreements/{archive.strong.pk}/", class_="permalink-link")
+    assert Page(html).has("a", href=f"/en/agreements/{archive.strong.pk}/", class_="permalink-link")
     # An action item: its anchor on the meeting's page.
-    assert f"/meetings/vii-rcm/#action-item-{archive.follow_up.pk}" in Page(html).links
+    assert f"/en/meetings/vii-rcm/#action-item-{archive.follow_up.pk}" in Page(html).links
 
 
 def test_the_anchors_the_results_link_to_exist_on_the_target_pages(client, archive):
@@ -210,7 +213,7 @@ def test_a_selected_choice_that_leaves_nothing_stays_visible_with_zero(client, a
     assert facet(html, "type")["action_item"] == 0
     assert "Nothing matches “zorblax” with these filters." in html
     assert "search everything for these words" in [
-        link.text for link in Page(html).elements("a", href="/search/?q=zorblax")
+        link.text for link in Page(html).elements("a", href="/en/search/?q=zorblax")
     ]
 
 
@@ -480,7 +483,7 @@ def public_pages(archive) -> list[str]:
 
 
 def test_the_search_box_is_on_every_public_page(client, archive):
-    box = '<form class="site-search" method="get" action="/search/" role="search" aria-label="Search the archive">'
+    box = '<form class="site-search" method="get" action="/en/search/" role="search" aria-label="Search the archive">'
     for path in public_pages(archive):
         html = html_of(client.get(path))
         assert box in html, path
@@ -513,7 +516,7 @@ def test_the_search_box_keeps_the_current_words(client, archive, path, value):
 def test_consular_protection_on_the_seeds_leads_with_the_vii_rcm_agreements(client):
     html = html_of(client.get("/search/?q=consular+protection"))
     links = result_links(html)
-    assert links[0].startswith("/documents/vii-rcm-2002-joint-communique/#agreement-")
+    assert links[0].startswith("/en/documents/vii-rcm-2002-joint-communique/#agreement-")
     assert "Agreement</span>" in html and "<mark>" in html
 
 

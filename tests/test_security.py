@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.handlers.wsgi import WSGIHandler
+from django.urls import reverse
 
 from meetings.models import Document
 from tests import factories
@@ -296,7 +297,7 @@ class TestOriginalFiles:
     def test_a_published_documents_file_downloads_as_an_attachment_from_its_page(self, client, document):
         document.file.save("communique.pdf", ContentFile(PDF))
         page = client.get(document.get_absolute_url()).content.decode()
-        link = f"/documents/{document.slug}/original"
+        link = reverse("meetings:document-file", args=[document.slug])
         assert f'href="{link}"' in page and "Download the original" in page
         response = client.get(link)
         assert response.status_code == 200
