@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import is_valid_path
+from django.utils import translation
 
 from meetings.seeds import REFERENCE_FIXTURES, SEED_FIXTURES
 
@@ -63,8 +64,10 @@ def english_address(path: str) -> str:
     if not isinstance(path, str) or not path.startswith("/"):
         return path
     bare = path.split("?", 1)[0].split("#", 1)[0]
-    if is_valid_path(bare) or not is_valid_path("/en" + bare):
-        return path
+    # A prefix matches only while its language is active, and the last request leaves its own active.
+    with translation.override("en"):
+        if is_valid_path(bare) or not is_valid_path("/en" + bare):
+            return path
     return "/en" + path
 
 
