@@ -1,8 +1,12 @@
 """The list pages' filters: query parameters validated by FilterSets, never parsed by hand.
 
 The parameter names are part of the archive's permanent links, so they do not
-change: q, process, country, topic, date_after, date_before, year, sort, plus
-a few per list (kind, language, section).
+change: q, process, country, concerned, topic, date_after, date_before, year,
+sort, plus a few per list (kind, language, section).
+
+A facet may be given several times (`?topic=a&topic=b`): its values combine
+with OR, and different facets with AND. "country" is a country that took part
+in the meeting; "concerned" a country an agreement concerns.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ import django_filters
 from django import forms
 from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
-from django_filters.fields import ModelChoiceField
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField, ModelMultipleChoiceField
 
 from meetings import search, selectors
-from meetings.listing import FacetOption
+from meetings.listing import FacetOption, is_multiple
 from meetings.models import (
     ActionItem,
     ActionItemStatus,
@@ -43,16 +49,23 @@ DATE_FORMAT = "%Y-%m-%d"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
+#: How many values one facet may be given at once (a longer list is a form error, not a huge query).
+MAX_VALUES = 30
+
+
 class SingleValueForm(forms.Form):
-    """A form that refuses a parameter given twice instead of silently keeping the last one."""
+    """A form that refuses a parameter given twice instead of silently keeping the last one.
+
+    Facets that take several values (`is_multiple`) are the exception.
+    """
 
     def clean(self):
         cleaned = super().clean()
         getlist = getattr(self.data, "getlist", None)
         if getlist:
-            for name in self.fields:
-                if len(getlist(self.add_prefix(name))) > 1:
-                    self.add_error(name, f"“{name}” was given more than once: give it once.")
+            for name, field in self.fields.items():
+                if not is_multiple(field) and len(getlist(self.add_prefix(name))) > 1:
+                    self.add_error(name, gettext("“%(name)s” was given more than once: give it once.") % {"name": name})
         return cleaned
 
 
@@ -100,6 +113,83 @@ class CountryFilter(django_filters.ModelChoiceFilter):
 
 class SlugFilter(django_filters.ModelChoiceFilter):
     field_class = CodeChoiceField
+
+
+class CodesField(ModelMultipleChoiceField):
+    """Records chosen by codes, each given as its own parameter (`?topic=a&topic=b`).
+
+    Each code is checked for shape before the database is asked, at most
+    MAX_VALUES of them; the records come back in the order given, repeats
+    dropped. Empty cleans to [] (not an empty queryset), so a FilterSet's
+    method is not called for a facet that was not given.
+    """
+
+    pattern = CodeChoiceField.pattern
+
+    def normalize(self, value: str) -> str:
+        return value
+
+    def clean(self, value):
+        if isinstance(value, str):
+            value = [value]
+        codes = []
+        for code in value or ():
+            code = self.normalize(str(code).strip())
+            if code and code not in codes:
+                if not self.pattern.match(code):
+                    raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+                codes.append(code)
+        if not codes:
+            return []
+        if len(codes) > MAX_VALUES:
+            raise forms.ValidationError(
+                gettext("Give at most %(max)s values of one filter.") % {"max": MAX_VALUES}, code="too_many"
+            )
+        found = {str(getattr(record, self.to_field_name)): record for record in super().clean(codes)}
+        return [found[code] for code in codes if code in found]
+
+
+class CountryCodesField(CodesField):
+    pattern = CountryCodeField.pattern
+
+    def normalize(self, value: str) -> str:
+        return value.upper()
+
+
+class CountriesFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = CountryCodesField
+
+
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = CodesField
+
+
+class AnyOfField(forms.MultipleChoiceField):
+    """Several plain choices (`?kind=a&kind=b`), at most MAX_VALUES, repeats dropped."""
+
+    def clean(self, value):
+        values = super().clean(value)
+        if len(values) > MAX_VALUES:
+            raise forms.ValidationError(
+                gettext("Give at most %(max)s values of one filter.") % {"max": MAX_VALUES}, code="too_many"
+            )
+        return list(dict.fromkeys(values))
+
+
+class AnyOfFilter(django_filters.MultipleChoiceFilter):
+    """Records whose field holds any of the chosen values (one `IN`, no join, no DISTINCT)."""
+
+    field_class = AnyOfField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": value})
+
+
+def any_of_filter(label: str, choices, message: str, field_name: str | None = None) -> AnyOfFilter:
+    kwargs = {"field_name": field_name} if field_name else {}
+    return AnyOfFilter(label=label, choices=choices, error_messages={"invalid_choice": message}, **kwargs)
 
 
 class YearField(forms.IntegerField):
@@ -159,29 +249,37 @@ class SearchQueryFilter(django_filters.Filter):
     field_class = SearchQueryField
 
 
-def process_filter() -> SlugFilter:
-    """A process by its slug (every list that can be narrowed to one process)."""
-    return SlugFilter(
-        label="Process",
+def process_filter() -> SlugsFilter:
+    """Processes by their slugs (every list that can be narrowed to some processes)."""
+    return SlugsFilter(
+        label=_("Process"),
         queryset=Process.objects.all(),
         to_field_name="slug",
         method="filter_process",
-        empty_label="Any process",
-        error_messages={"invalid_choice": "There is no process with that name in the archive."},
+        error_messages={"invalid_choice": _("There is no process with that name in the archive.")},
     )
 
 
-def country_filter(label: str = "Country") -> CountryFilter:
-    """A country by its ISO alpha-3 code; what "country" means is each FilterSet's `filter_country`."""
-    return CountryFilter(
-        label=label,
+def country_filter(label=None, method: str = "filter_country") -> CountriesFilter:
+    """Countries by their ISO alpha-3 codes; what the country is to the record is the FilterSet's `method`."""
+    return CountriesFilter(
+        label=label or _("Country that took part"),
         queryset=Country.objects.all(),
         to_field_name="alpha3",
-        method="filter_country",
-        empty_label="Any country",
+        method=method,
         error_messages={
-            "invalid_choice": "There is no country with that code: use an ISO 3166-1 alpha-3 code such as MEX."
+            "invalid_choice": _("There is no country with that code: use an ISO 3166-1 alpha-3 code such as MEX.")
         },
+    )
+
+
+def topic_filter() -> SlugsFilter:
+    return SlugsFilter(
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_topic",
+        error_messages={"invalid_choice": _("There is no topic with that name in the archive.")},
     )
 
 
@@ -259,14 +357,8 @@ class ArchiveFilterSet(FacetedFilterSet):
     )
     process = process_filter()
     country = country_filter()
-    topic = SlugFilter(
-        label="Topic",
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        method="filter_topic",
-        empty_label="Any topic",
-        error_messages={"invalid_choice": "There is no topic with that name in the archive."},
-    )
+    concerned = country_filter(_("Country concerned"), method="filter_concerned")
+    topic = topic_filter()
     date_after = date_filter("From", "On or after this date (YYYY-MM-DD).", "filter_date_after")
     date_before = date_filter("To", "On or before this date (YYYY-MM-DD).", "filter_date_before")
     year = YearFilter(
@@ -295,14 +387,18 @@ class ArchiveFilterSet(FacetedFilterSet):
     def _meeting(self, lookup: str) -> str:
         return f"{self.meeting_path}__{lookup}" if self.meeting_path else lookup
 
-    def filter_process(self, queryset: QuerySet, name: str, value: Process) -> QuerySet:
-        # A meeting belongs to a process once, so this join does not repeat rows.
-        return queryset.filter(**{self._meeting("processes"): value})
+    def filter_process(self, queryset: QuerySet, name: str, value: list[Process]) -> QuerySet:
+        # A subquery, not a join: a meeting of two chosen processes is still one row.
+        return queryset.filter(**{self._meeting("pk__in"): selectors.meeting_ids_of_processes(value)})
 
-    def filter_country(self, queryset: QuerySet, name: str, value: Country) -> QuerySet:
+    def filter_country(self, queryset: QuerySet, name: str, value: list[Country]) -> QuerySet:
         return queryset.filter(**{self._meeting("pk__in"): selectors.meeting_ids_attended_by(value)})
 
-    def filter_topic(self, queryset: QuerySet, name: str, value: Topic) -> QuerySet:
+    def filter_concerned(self, queryset: QuerySet, name: str, value: list[Country]) -> QuerySet:
+        """Records with a public agreement concerning any of the countries (agreements: concerning it)."""
+        raise NotImplementedError
+
+    def filter_topic(self, queryset: QuerySet, name: str, value: list[Topic]) -> QuerySet:
         raise NotImplementedError
 
     def filter_date_after(self, queryset: QuerySet, name: str, value: datetime.date) -> QuerySet:
@@ -335,14 +431,11 @@ class ArchiveFilterSet(FacetedFilterSet):
 
 
 class MeetingFilter(ArchiveFilterSet):
-    kind = django_filters.ChoiceFilter(
-        label="Kind of meeting",
-        choices=MeetingKind.choices,
-        empty_label="Any kind",
-        error_messages={"invalid_choice": "That is not a kind of meeting the archive knows."},
+    kind = any_of_filter(
+        _("Kind of meeting"), MeetingKind.choices, _("That is not a kind of meeting the archive knows.")
     )
 
-    facet_names = ("process", "country", "topic", "kind", "year")
+    facet_names = ("process", "country", "concerned", "topic", "kind", "year")
     oldest_first = ("start_date", "title", "pk")
 
     class Meta(ArchiveFilterSet.Meta):
@@ -351,11 +444,18 @@ class MeetingFilter(ArchiveFilterSet):
     def filter_topic(self, queryset, name, value):
         return queryset.filter(pk__in=selectors.public_agreements_on(value).values("document__meeting_id"))
 
+    def filter_concerned(self, queryset, name, value):
+        return queryset.filter(pk__in=selectors.public_agreements_concerning(value).values("document__meeting_id"))
+
     def facet_process(self):
         return selectors.process_facet(self.ids_without("process"), "meetings")
 
     def facet_country(self):
         return selectors.country_facet(self.ids_without("country"), "participations__meeting")
+
+    def facet_concerned(self):
+        agreements = Agreement.objects.public().filter(document__meeting__in=self.ids_without("concerned"))
+        return selectors.concerned_facet(agreements, "agreements__document__meeting")
 
     def facet_topic(self):
         agreements = Agreement.objects.public().filter(document__meeting__in=self.ids_without("topic"))
@@ -366,22 +466,16 @@ class MeetingFilter(ArchiveFilterSet):
 
 
 class DocumentFilter(ArchiveFilterSet):
-    kind = django_filters.ChoiceFilter(
-        label="Kind of document",
-        choices=DocumentKind.choices,
-        empty_label="Any kind",
-        error_messages={"invalid_choice": "That is not a kind of document the archive knows."},
+    kind = any_of_filter(
+        _("Kind of document"), DocumentKind.choices, _("That is not a kind of document the archive knows.")
     )
-    language = django_filters.ChoiceFilter(
-        label="Language",
-        choices=Language.choices,
-        empty_label="Any language",
-        error_messages={"invalid_choice": "That is not a language the archive holds (en, es, pt, fr)."},
+    language = any_of_filter(
+        _("Language"), Language.choices, _("That is not a language the archive holds (en, es, pt, fr).")
     )
 
     date_path = "meeting__start_date"
     meeting_path = "meeting"
-    facet_names = ("process", "country", "topic", "kind", "language", "year")
+    facet_names = ("process", "country", "concerned", "topic", "kind", "language", "year")
     oldest_first = ("meeting__start_date", "meeting__title", "order", "pk")
 
     class Meta(ArchiveFilterSet.Meta):
@@ -390,11 +484,18 @@ class DocumentFilter(ArchiveFilterSet):
     def filter_topic(self, queryset, name, value):
         return queryset.filter(pk__in=selectors.public_agreements_on(value).values("document_id"))
 
+    def filter_concerned(self, queryset, name, value):
+        return queryset.filter(pk__in=selectors.public_agreements_concerning(value).values("document_id"))
+
     def facet_process(self):
         return selectors.process_facet(self.ids_without("process"), "meetings__documents")
 
     def facet_country(self):
         return selectors.country_facet(self.ids_without("country"), "participations__meeting__documents")
+
+    def facet_concerned(self):
+        agreements = Agreement.objects.public().filter(document__in=self.ids_without("concerned"))
+        return selectors.concerned_facet(agreements, "agreements__document")
 
     def facet_topic(self):
         agreements = Agreement.objects.public().filter(document__in=self.ids_without("topic"))
@@ -408,33 +509,21 @@ class DocumentFilter(ArchiveFilterSet):
 
 
 class AgreementFilter(ArchiveFilterSet):
-    section = django_filters.ChoiceFilter(
-        label="Section",
-        choices=AgreementSection.choices,
-        empty_label="Any section",
-        error_messages={"invalid_choice": "That is not a section the archive knows."},
-    )
-    kind = django_filters.ChoiceFilter(
-        label="Kind of agreement",
-        choices=AgreementKind.choices,
-        empty_label="Any kind",
-        error_messages={"invalid_choice": "That is not a kind of agreement the archive knows."},
+    section = any_of_filter(_("Section"), AgreementSection.choices, _("That is not a section the archive knows."))
+    kind = any_of_filter(
+        _("Kind of agreement"), AgreementKind.choices, _("That is not a kind of agreement the archive knows.")
     )
 
     date_path = "document__meeting__start_date"
     meeting_path = "document__meeting"
-    facet_names = ("process", "country", "topic", "section", "kind", "year")
+    facet_names = ("process", "country", "concerned", "topic", "section", "kind", "year")
     oldest_first = ("document__meeting__start_date", "document__meeting__title", "document__order", "order", "pk")
 
     class Meta(ArchiveFilterSet.Meta):
         model = Agreement
 
-    def filter_country(self, queryset, name, value):
-        # For agreements a country counts if it took part in the meeting or the agreement concerns it.
-        return queryset.filter(
-            Q(pk__in=selectors.agreement_ids_concerning(value))
-            | Q(document__meeting_id__in=selectors.meeting_ids_attended_by(value))
-        )
+    def filter_concerned(self, queryset, name, value):
+        return queryset.filter(pk__in=selectors.agreement_ids_concerning(value))
 
     def filter_topic(self, queryset, name, value):
         return queryset.filter(pk__in=selectors.agreement_ids_on(value))
@@ -443,7 +532,10 @@ class AgreementFilter(ArchiveFilterSet):
         return selectors.process_facet(self.ids_without("process"), "meetings__documents__agreements")
 
     def facet_country(self):
-        return selectors.agreement_country_facet(self.ids_without("country"))
+        return selectors.country_facet(self.ids_without("country"), "participations__meeting__documents__agreements")
+
+    def facet_concerned(self):
+        return selectors.concerned_facet(self.ids_without("concerned"), "agreements")
 
     def facet_topic(self):
         return selectors.topic_facet(self.ids_without("topic"), "agreements")
@@ -464,17 +556,20 @@ class MeetingSlugField(CodeChoiceField):
     pattern = re.compile(r"^[-a-zA-Z0-9_]{1,150}$")
 
 
-class MeetingSlugFilter(django_filters.ModelChoiceFilter):
-    field_class = MeetingSlugField
+class MeetingSlugsField(CodesField):
+    pattern = MeetingSlugField.pattern
 
 
-def responsible_filter(label: str, queryset: QuerySet, empty_label: str, message: str) -> SlugFilter:
-    return SlugFilter(
+class MeetingSlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = MeetingSlugsField
+
+
+def responsible_filter(label: str, queryset: QuerySet, message: str) -> SlugsFilter:
+    return SlugsFilter(
         label=label,
         queryset=queryset,
         to_field_name="slug",
         method="filter_responsible_organisation",
-        empty_label=empty_label,
         error_messages={"invalid_choice": message},
     )
 
@@ -500,12 +595,11 @@ class CommitmentFilter(FacetedFilterSet):
 
     facet_names = ("status", "overdue", "country", "organisation", "body", "process", "meeting", "due_year")
 
-    status = django_filters.ChoiceFilter(
-        label="Status",
+    status = any_of_filter(
+        _("Status"),
+        ActionItemStatus.choices,
+        _("The status is one of open, in_progress, done or dropped."),
         field_name="progress",
-        choices=ActionItemStatus.choices,
-        empty_label="Any status",
-        error_messages={"invalid_choice": "The status is one of open, in_progress, done or dropped."},
     )
     overdue = django_filters.ChoiceFilter(
         label="Overdue",
@@ -514,27 +608,25 @@ class CommitmentFilter(FacetedFilterSet):
         empty_label="Overdue or not",
         error_messages={"invalid_choice": "Ask for overdue=yes or overdue=no."},
     )
-    country = country_filter("Responsible country")
+    country = country_filter(_("Responsible country"))
     organisation = responsible_filter(
-        "Responsible organisation",
+        _("Responsible organisation"),
         Organisation.objects.all(),
-        "Any organisation",
-        "There is no organisation with that name in the archive.",
+        _("There is no organisation with that name in the archive."),
     )
     body = responsible_filter(
-        "Responsible body of a process",
+        _("Responsible body of a process"),
         Organisation.objects.filter(kind=OrganisationKind.PROCESS_BODY),
-        "Any body",
-        "There is no body of a process with that name in the archive.",
+        _("There is no body of a process with that name in the archive."),
     )
     process = process_filter()
-    meeting = MeetingSlugFilter(
-        label="Set by meeting",
+    meeting = MeetingSlugsFilter(
+        label=_("Set by meeting"),
         # Only public meetings: a draft's address is "unknown", not "hidden".
         queryset=Meeting.objects.public(),
         to_field_name="slug",
-        empty_label="Any meeting",
-        error_messages={"invalid_choice": "There is no published meeting with that address."},
+        method="filter_meeting",
+        error_messages={"invalid_choice": _("There is no published meeting with that address.")},
     )
     due_year = YearFilter(
         label="Due in year",
@@ -578,17 +670,19 @@ class CommitmentFilter(FacetedFilterSet):
     def filter_overdue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(is_overdue=value == "yes")
 
-    def filter_country(self, queryset: QuerySet, name: str, value: Country) -> QuerySet:
-        through = ActionItem.responsible_countries.through.objects.filter(country=value)
+    def filter_country(self, queryset: QuerySet, name: str, value: list[Country]) -> QuerySet:
+        through = ActionItem.responsible_countries.through.objects.filter(country__in=value)
         return queryset.filter(pk__in=through.values("actionitem_id"))
 
-    def filter_responsible_organisation(self, queryset: QuerySet, name: str, value: Organisation) -> QuerySet:
-        through = ActionItem.responsible_organisations.through.objects.filter(organisation=value)
+    def filter_responsible_organisation(self, queryset: QuerySet, name: str, value: list[Organisation]) -> QuerySet:
+        through = ActionItem.responsible_organisations.through.objects.filter(organisation__in=value)
         return queryset.filter(pk__in=through.values("actionitem_id"))
 
-    def filter_process(self, queryset: QuerySet, name: str, value: Process) -> QuerySet:
-        # A meeting belongs to a process once, so this join does not repeat rows.
-        return queryset.filter(meeting__processes=value)
+    def filter_process(self, queryset: QuerySet, name: str, value: list[Process]) -> QuerySet:
+        return queryset.filter(meeting_id__in=selectors.meeting_ids_of_processes(value))
+
+    def filter_meeting(self, queryset: QuerySet, name: str, value: list[Meeting]) -> QuerySet:
+        return queryset.filter(meeting__in=value)
 
     def filter_due_year(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
         return queryset.filter(
@@ -628,10 +722,8 @@ class CommitmentFilter(FacetedFilterSet):
 
     def facet_organisation(self) -> list[FacetOption]:
         # Bodies have their own select; one chosen here through its slug still shows with its count.
-        chosen = self.cleaned.get("organisation")
-        organisations = Organisation.objects.filter(
-            ~Q(kind=OrganisationKind.PROCESS_BODY) | Q(pk=chosen.pk if chosen else None)
-        )
+        chosen = [organisation.pk for organisation in self.cleaned.get("organisation") or ()]
+        organisations = Organisation.objects.filter(~Q(kind=OrganisationKind.PROCESS_BODY) | Q(pk__in=chosen))
         return selectors.organisation_facet(organisations, self.ids_without("organisation"))
 
     def facet_body(self) -> list[FacetOption]:
@@ -685,9 +777,9 @@ class SearchForm(Faceted, FilterForm):
     own) rather than from one queryset.
     """
 
-    facet_names = ("type", "process", "country", "topic")
+    facet_names = ("type", "process", "country", "concerned", "topic")
     #: The parameters that narrow the results, in display order.
-    filter_names = ("type", "process", "country", "topic", "date_after", "date_before", "year")
+    filter_names = ("type", "process", "country", "concerned", "topic", "date_after", "date_before", "year")
 
     q = SearchQueryField(
         label="Search the archive for",
@@ -696,16 +788,17 @@ class SearchForm(Faceted, FilterForm):
         allow_unsearchable=True,
         help_text='All words must match. Use "quoted phrases", OR between two words, and -word to leave a word out.',
     )
-    type = forms.ChoiceField(
-        label="Type of record",
+    type = AnyOfField(
+        label=_("Type of record"),
         required=False,
-        choices=[("", "Any type"), *search.ResultType.choices],
+        choices=search.ResultType.choices,
         error_messages={
-            "invalid_choice": "Search for type=meeting, document, agreement or action_item, or leave the type out."
+            "invalid_choice": _("Search for type=meeting, document, agreement or action_item, or leave the type out.")
         },
     )
     process = _list_field("process")
     country = _list_field("country")
+    concerned = _list_field("concerned")
     topic = _list_field("topic")
     date_after = _list_field("date_after")
     date_before = _list_field("date_before")
@@ -726,7 +819,7 @@ class SearchForm(Faceted, FilterForm):
         return self.cleaned.get("q")
 
     @property
-    def types(self) -> str | None:
+    def types(self) -> list[str] | None:
         return self.cleaned.get("type") or None
 
     @property
@@ -745,6 +838,9 @@ class SearchForm(Faceted, FilterForm):
 
     def facet_country(self) -> list[FacetOption]:
         return self._facets["country"]
+
+    def facet_concerned(self) -> list[FacetOption]:
+        return self._facets["concerned"]
 
     def facet_topic(self) -> list[FacetOption]:
         return self._facets["topic"]

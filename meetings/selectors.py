@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Func, IntegerField, Model, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
 
 from meetings.listing import FacetOption
@@ -85,24 +86,38 @@ def action_item_list() -> QuerySet[ActionItem]:
 
 
 # Filters shared by the list pages. A country "took part" in a meeting when it
-# has a participation in it, in any role. Subqueries (not joins) keep one row
-# per record, so no DISTINCT is needed and counts stay right.
+# has a participation in it, in any role; an agreement "concerns" the
+# countries it names. Subqueries (not joins) keep one row per record, so no
+# DISTINCT is needed and counts stay right. Each takes one record or several
+# (any of them will do: a facet's values combine with OR).
 
 
-def meeting_ids_attended_by(country: Country) -> QuerySet:
-    return Participation.objects.filter(country=country).values("meeting_id")
+def _many(value: Model | Iterable[Model]) -> list:
+    return [value] if isinstance(value, Model) else list(value)
 
 
-def agreement_ids_concerning(country: Country) -> QuerySet:
-    return Agreement.countries.through.objects.filter(country=country).values("agreement_id")
+def meeting_ids_attended_by(countries: Country | Iterable[Country]) -> QuerySet:
+    return Participation.objects.filter(country__in=_many(countries)).values("meeting_id")
 
 
-def agreement_ids_on(topic: Topic) -> QuerySet:
-    return Agreement.topics.through.objects.filter(topic=topic).values("agreement_id")
+def meeting_ids_of_processes(processes: Process | Iterable[Process]) -> QuerySet:
+    return Meeting.processes.through.objects.filter(process__in=_many(processes)).values("meeting_id")
 
 
-def public_agreements_on(topic: Topic) -> QuerySet[Agreement]:
-    return Agreement.objects.public().filter(pk__in=agreement_ids_on(topic))
+def agreement_ids_concerning(countries: Country | Iterable[Country]) -> QuerySet:
+    return Agreement.countries.through.objects.filter(country__in=_many(countries)).values("agreement_id")
+
+
+def agreement_ids_on(topics: Topic | Iterable[Topic]) -> QuerySet:
+    return Agreement.topics.through.objects.filter(topic__in=_many(topics)).values("agreement_id")
+
+
+def public_agreements_on(topics: Topic | Iterable[Topic]) -> QuerySet[Agreement]:
+    return Agreement.objects.public().filter(pk__in=agreement_ids_on(topics))
+
+
+def public_agreements_concerning(countries: Country | Iterable[Country]) -> QuerySet[Agreement]:
+    return Agreement.objects.public().filter(pk__in=agreement_ids_concerning(countries))
 
 
 # --------------------------------------------------------------------------
@@ -160,31 +175,15 @@ def topic_facet(agreements: QuerySet[Agreement], count_path: str) -> list[FacetO
     return [FacetOption(row.slug, row.name, row.n) for row in rows]
 
 
-def agreement_country_facet(ids: QuerySet) -> list[FacetOption]:
-    """Agreements per country, where a country counts if it took part in the meeting or is concerned.
+def concerned_facet(agreements: QuerySet[Agreement], count_path: str) -> list[FacetOption]:
+    """Countries the given public agreements concern; `count_path` says what is counted per country.
 
-    Two relations joined by OR cannot share one GROUP BY without counting an
-    agreement twice, so each candidate country gets a correlated COUNT: still
-    one query for the whole facet.
+    "agreements" counts agreements, "agreements__document" documents,
+    "agreements__document__meeting" meetings.
     """
-    concerned = Agreement.countries.through.objects.filter(
-        agreement_id=OuterRef("pk"), country_id=OuterRef(OuterRef("pk"))
+    rows = (
+        Country.objects.filter(agreements__in=agreements).annotate(n=Count(count_path, distinct=True)).order_by("name")
     )
-    attended = Participation.objects.filter(
-        meeting_id=OuterRef("document__meeting_id"), country_id=OuterRef(OuterRef("pk"))
-    )
-    matching = (
-        Agreement.objects.filter(pk__in=ids)
-        .filter(Exists(concerned) | Exists(attended))
-        .order_by()
-        .annotate(n=Func(F("pk"), function="COUNT"))
-        .values("n")
-    )
-    candidates = Country.objects.filter(
-        Q(pk__in=Participation.objects.values("country_id"))
-        | Q(pk__in=Agreement.countries.through.objects.values("country_id"))
-    )
-    rows = candidates.annotate(n=Subquery(matching, output_field=IntegerField())).filter(n__gt=0).order_by("name")
     return [FacetOption(row.alpha3, row.name, row.n) for row in rows]
 
 

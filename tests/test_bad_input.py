@@ -54,7 +54,8 @@ def archive():
         ("page=0", "Pages are numbered from 1."),
         ("page=" + "9" * 30, "There are not that many pages."),
         ("page=1.5", "The page must be a whole number"),
-        ("country=MEX&country=GTM", "“country” was given more than once"),
+        ("year=2002&year=2018", "“year” was given more than once"),
+        ("country=MEX&country=XXX", "There is no country with that code"),
         ("page=1&page=2", "“page” was given more than once"),
     ],
 )

@@ -566,7 +566,8 @@ def test_a_draft_meeting_is_an_unknown_meeting_to_the_filter(client, hidden):
         ("format=xml", "Downloads come as format=csv or format=json."),
         ("page=abc", "The page must be a whole number"),
         ("page=-1", "Pages are numbered from 1."),
-        ("status=done&status=open", "“status” was given more than once"),
+        ("overdue=yes&overdue=no", "“overdue” was given more than once"),
+        ("status=done&status=finished", "The status is one of open"),
         ("on=2003-01-01&on=2004-01-01", "“on” was given more than once"),
     ],
 )

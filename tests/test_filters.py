@@ -126,9 +126,11 @@ def test_document_list_filters(client, archive, query, expected):
     ("query", "expected"),
     [
         ("topic=trafficking-in-persons", ["Cooperation with Guatemala (2010)", "Trafficking plan (2002)"]),
-        # Country: took part in the meeting, or is concerned by the agreement.
-        ("country=GTM", ["Cooperation with Guatemala (2010)", "Trafficking plan (2002)", "Consular network (2002)"]),
-        ("country=gtm&topic=trafficking-in-persons", ["Cooperation with Guatemala (2010)", "Trafficking plan (2002)"]),
+        # Country: took part in the meeting; concerned: named by the agreement. Two parameters.
+        ("country=GTM", ["Trafficking plan (2002)", "Consular network (2002)"]),
+        ("concerned=GTM", ["Cooperation with Guatemala (2010)"]),
+        ("country=gtm&topic=trafficking-in-persons", ["Trafficking plan (2002)"]),
+        ("country=GTM&concerned=GTM", []),
         ("section=administrative", ["Consular network (2002)"]),
         ("kind=statement", ["Global compact (2018)"]),
         ("kind=request&process=rcm", ["Trafficking plan (2002)"]),
@@ -142,15 +144,17 @@ def test_agreement_list_filters(client, archive, query, expected):
     assert titles(response) == expected
 
 
-def test_agreement_page_explains_what_country_means(client, archive):
+def test_agreement_page_explains_what_each_country_facet_means(client, archive):
     html = client.get("/agreements/").content.decode()
-    assert "agreements of meetings the country took part in, and agreements that concern it" in html
+    assert "Country that took part" in html and "Agreements of meetings the country took part in" in html
+    assert "Country concerned" in html and "Agreements that name the country as concerned by them" in html
 
 
 def test_facet_counts_say_what_each_choice_would_give_within_the_other_filters(client, archive):
     response = client.get("/agreements/?process=rcm")
     # Within RCM: 2002 (two agreements, MEX+GTM) and 2018 (one, MEX+ARG).
     assert facet(response, "country") == {"ARG": 1, "GTM": 2, "MEX": 3}
+    assert facet(response, "concerned") == {}
     assert facet(response, "topic") == {"consular-protection": 1, "trafficking-in-persons": 1}
     assert facet(response, "year") == {"2018": 1, "2002": 2}
     assert facet(response, "section") == {"substantive": 2, "administrative": 1}
@@ -162,6 +166,9 @@ def test_each_facet_count_equals_the_results_of_choosing_it(client, archive):
     base = client.get("/agreements/?topic=trafficking-in-persons")
     for alpha3, count in facet(base, "country").items():
         narrowed = client.get(f"/agreements/?topic=trafficking-in-persons&country={alpha3}")
+        assert narrowed.context["paginator"].count == count, alpha3
+    for alpha3, count in facet(base, "concerned").items():
+        narrowed = client.get(f"/agreements/?topic=trafficking-in-persons&concerned={alpha3}")
         assert narrowed.context["paginator"].count == count, alpha3
     for year, count in facet(base, "year").items():
         assert client.get(f"/agreements/?topic=trafficking-in-persons&year={year}").context["paginator"].count == count
@@ -179,8 +186,12 @@ def test_meeting_and_document_facets_count_records_not_rows(client, archive):
 
 def test_facet_counts_are_shown_beside_each_choice(client, archive):
     html = client.get("/agreements/?process=rcm").content.decode()
+    page = Page(html)
     assert '<option value="MEX">Mexico (3)</option>' in html
     assert '<option value="rcm" selected>RCM (3)</option>' in html
+    # And as links beside the results, each keeping the other filters.
+    assert "?process=rcm&country=MEX" in page.links
+    assert "?process=rcm&process=sacm" in page.links
 
 
 def test_pagination_keeps_the_filters_in_the_links(client, archive):
@@ -205,13 +216,13 @@ def test_the_filter_form_shows_the_current_choices_so_the_page_is_a_permalink(cl
     assert page.has("option", value="MEX", selected=None)
     assert page.has("input", name="date_after", value="2001-01-01")
     assert [option.text for option in page.elements("option", value="date", selected=None)] == ["Oldest first"]
-    assert "Country: <strong>Mexico</strong>" in html
+    assert "Country that took part: <strong>Mexico</strong>" in html
 
 
 def test_active_filters_can_be_removed_one_by_one(client, archive):
     response = client.get("/agreements/?country=GTM&topic=trafficking-in-persons")
     removals = {active.label: active.remove_url for active in response.context["active_filters"]}
-    assert removals == {"Country": "?topic=trafficking-in-persons", "Topic": "?country=GTM"}
+    assert removals == {"Country that took part": "?topic=trafficking-in-persons", "Topic": "?country=GTM"}
 
 
 def test_no_results_say_what_to_do_next(client, archive):

@@ -44,17 +44,19 @@ def build(rows: int) -> None:
 
 
 LIMITS = {
-    # 5 facets + count + rows + processes prefetch
-    "/meetings/": 8,
-    # country and topic validated (2) + the above
-    "/meetings/?country=mex&topic=consular-protection&process=rcm&sort=date": 11,
-    # 6 facets + count + rows
-    "/documents/": 8,
-    "/documents/?country=ARG&language=en&year=2001": 9,
-    # 6 facets + count + rows + topics and countries prefetches
-    "/agreements/": 10,
-    "/agreements/?country=ARG&topic=trafficking-in-persons&page=2": 12,
-    "/agreements/?date_after=1995-01-01&date_before=2015-12-31&sort=date&kind=decision": 10,
+    # 6 facets + count + rows + processes prefetch
+    "/meetings/": 9,
+    # country, topic and process validated (one query each, however many values) + the above
+    "/meetings/?country=mex&topic=consular-protection&process=rcm&sort=date": 12,
+    "/meetings/?country=mex&country=ARG&concerned=MEX&topic=consular-protection&topic=trafficking-in-persons": 12,
+    # 7 facets + count + rows
+    "/documents/": 9,
+    "/documents/?country=ARG&language=en&year=2001": 10,
+    # 7 facets + count + rows + topics and countries prefetches
+    "/agreements/": 11,
+    "/agreements/?country=ARG&topic=trafficking-in-persons&page=2": 13,
+    "/agreements/?date_after=1995-01-01&date_before=2015-12-31&sort=date&kind=decision": 11,
+    "/agreements/?kind=decision&kind=request&section=substantive&concerned=MEX&concerned=ARG": 12,
     "/meetings/?format=csv": 2,
     "/documents/?format=json": 1,
     "/agreements/?format=csv&process=sacm": 4,

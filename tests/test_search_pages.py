@@ -132,7 +132,7 @@ def test_results_are_ranked_labelled_by_type_highlighted_and_link_to_the_exact_p
     links = result_links(html)
     strong_url = f"{archive.communique.get_absolute_url()}#{archive.strong.anchor}"
     assert links.index(strong_url) < links.index(archive.communique.get_absolute_url())
-    for label in ("Meeting", "Document", "Agreement", "Action item"):
+    for label in ("Meeting", "Document", "Agreement", "Commitment"):
         assert f">{label}</span>" in html
     assert "<mark>zorblax</mark>" in html
     assert "<mark>Zorblax</mark>" in html
@@ -205,7 +205,7 @@ def test_facet_counts_describe_the_results_within_the_other_filters(client, arch
     expected = search.facet_counts("zorblax", filters=search.SearchFilters(country="GTM"))
     assert facet(html, "country") == {option.value: option.count for option in expected["country"]}
     # Each active filter can be removed on its own, keeping the words.
-    assert Page(html).has("a", href="?q=zorblax", aria_label="Remove filter Country: Guatemala")
+    assert Page(html).has("a", href="?q=zorblax", aria_label="Remove filter Country that took part: Guatemala")
 
 
 def test_a_selected_choice_that_leaves_nothing_stays_visible_with_zero(client, archive):
@@ -309,7 +309,8 @@ def test_a_ten_thousand_character_query_is_cut_and_says_so(client, archive):
         ("q=zorblax&page=" + "9" * 30, 400, "Results stop at page"),
         ("q=zorblax&page=99", 404, "There is no page 99: these results fill 1 page."),
         ("q=zorblax&q=plenary", 400, "“q” was given more than once"),
-        ("q=zorblax&type=agreement&type=meeting", 400, "“type” was given more than once"),
+        ("q=zorblax&year=2002&year=2018", 400, "“year” was given more than once"),
+        ("q=zorblax&type=agreement&type=minutes", 400, "Search for type=meeting"),
     ],
 )
 def test_bad_filters_on_the_search_page_say_what_was_wrong(client, archive, query, status, says):
@@ -546,17 +547,18 @@ def build(rows: int) -> None:
 
 SEARCH_LIMITS = {
     # the page of hits + the counts per type + loading the hits (one query per type on the page, at most
-    # four) + four facets (type, process, country, topic). Measured: 7 on these records.
-    "/search/?q=quillon": 10,
-    # + country, topic and process validated (measured: 10 or 11, as the page holds one or two types)
-    "/search/?q=quillon&country=mex&topic=consular-protection&process=rcm&page=2": 13,
-    # one type: page + counts + its hits + four facets
-    "/search/?q=quillon&type=agreement&date_after=1991-01-01&date_before=2030-01-01": 7,
+    # four) + five facets (type, process, country, concerned, topic). Measured: 8 on these records.
+    "/search/?q=quillon": 11,
+    # + country, topic and process validated (measured: 11 or 12, as the page holds one or two types)
+    "/search/?q=quillon&country=mex&topic=consular-protection&process=rcm&page=2": 14,
+    "/search/?q=quillon&country=mex&country=arg&concerned=MEX&type=agreement&type=meeting": 13,
+    # one type: page + counts + its hits + five facets
+    "/search/?q=quillon&type=agreement&date_after=1991-01-01&date_before=2030-01-01": 8,
     # nothing to search: no query at all
     "/search/?q=the+of": 0,
     # the lists' own limits (test_query_counts.py) hold with q too
-    "/agreements/?q=quillon": 10,
-    "/meetings/?q=quillon&sort=date": 8,
+    "/agreements/?q=quillon": 11,
+    "/meetings/?q=quillon&sort=date": 9,
     "/documents/?q=quillon&format=csv": 1,
 }
 

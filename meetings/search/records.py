@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import ActionItem, Agreement, Document, Meeting, Participation
 
@@ -17,44 +18,51 @@ class ResultType(models.TextChoices):
     MEETING = "meeting", "Meeting"
     DOCUMENT = "document", "Document"
     AGREEMENT = "agreement", "Agreement"
-    ACTION_ITEM = "action_item", "Action item"
+    # The parameter stays "action_item" (permanent links); the archive calls them commitments everywhere.
+    ACTION_ITEM = "action_item", _("Commitment")
 
 
-def _key(value: Any, attribute: str) -> str | None:
-    """A slug or code from a string or from a model instance (a FilterSet's cleaned value)."""
+def _keys(value: Any, attribute: str, upper: bool = False) -> tuple[str, ...]:
+    """Slugs or codes from a string, a model instance or a list of either (a FilterSet's cleaned value)."""
     if value is None or value == "":
-        return None
-    return getattr(value, attribute, value)
+        return ()
+    values = value if isinstance(value, list | tuple | set | QuerySet) else [value]
+    keys = (str(getattr(v, attribute, v)) for v in values if v not in (None, ""))
+    return tuple(dict.fromkeys(key.upper() if upper else key for key in keys))
 
 
 @dataclass(frozen=True)
 class SearchFilters:
     """The public pages' filters, with the same meanings (issue 3).
 
-    `process` and `topic` are slugs, `country` an ISO alpha-3 code (any case);
-    each also accepts the model instance a FilterSet's cleaned_data holds.
-    Country means "took part in the meeting"; for agreements also "concerned
-    by it", for action items also "responsible for it". Dates compare with the
-    meeting's start date (`year` too). A topic matches agreements on it, the documents and
-    meetings that have such a public agreement, and action items set by one.
+    `process` and `topic` are slugs, `country` and `concerned` ISO alpha-3
+    codes (any case); each takes one value or several (any of them will do),
+    or the model instances a FilterSet's cleaned_data holds, and is kept as a
+    tuple. Country means "took part in the meeting". Concerned means, for
+    agreements, a country the agreement concerns; for commitments a country
+    responsible for it; for meetings and documents, that they hold a public
+    agreement concerning it. Dates compare with the meeting's start date
+    (`year` too). A topic matches agreements on it, the documents and meetings
+    that have such a public agreement, and commitments set by one.
     """
 
-    process: Any = None
-    country: Any = None
-    topic: Any = None
+    process: Any = ()
+    country: Any = ()
+    concerned: Any = ()
+    topic: Any = ()
     date_after: datetime.date | None = None
     date_before: datetime.date | None = None
     year: int | None = None
 
     def __post_init__(self):
-        object.__setattr__(self, "process", _key(self.process, "slug"))
-        object.__setattr__(self, "topic", _key(self.topic, "slug"))
-        country = _key(self.country, "alpha3")
-        object.__setattr__(self, "country", country.upper() if isinstance(country, str) else country)
+        object.__setattr__(self, "process", _keys(self.process, "slug"))
+        object.__setattr__(self, "topic", _keys(self.topic, "slug"))
+        object.__setattr__(self, "country", _keys(self.country, "alpha3", upper=True))
+        object.__setattr__(self, "concerned", _keys(self.concerned, "alpha3", upper=True))
 
     @classmethod
     def from_cleaned_data(cls, data: dict) -> SearchFilters:
-        names = ("process", "country", "topic", "date_after", "date_before", "year")
+        names = ("process", "country", "concerned", "topic", "date_after", "date_before", "year")
         return cls(**{name: data.get(name) for name in names})
 
     def without(self, name: str) -> SearchFilters:
@@ -73,7 +81,8 @@ class Spec:
     #: The fields a snippet is cut from, joined (ts_headline keeps the fragments that match).
     snippet_fields: tuple[str, ...]
     select_related: tuple[str, ...]
-    #: The many-to-many of countries that counts besides taking part ("concerned by", "responsible").
+    #: The many-to-many of countries "concerned" means ("concerned by", "responsible"); "" for
+    #: meetings and documents, which are concerned through their public agreements.
     countries: str = ""
 
     def path(self, lookup: str) -> str:
@@ -138,39 +147,41 @@ def selected_types(types: Iterable[str] | str | None) -> list[str]:
     return selected or list(SPECS)
 
 
+def _public_agreements_of(spec: Spec, agreement_ids: QuerySet) -> QuerySet:
+    """The meetings' or documents' ids (as `spec` says) of the public agreements among `agreement_ids`."""
+    target = "document__meeting_id" if spec.type == ResultType.MEETING else "document_id"
+    return Agreement.objects.public().filter(pk__in=agreement_ids).values(target)
+
+
 def apply_filters(spec: Spec, queryset: QuerySet, filters: SearchFilters) -> QuerySet:
     # Subqueries rather than joins keep one row per record (no DISTINCT needed).
     if filters.process:
         queryset = queryset.filter(
             **{
                 f"{spec.meeting_id}__in": Meeting.processes.through.objects.filter(
-                    process__slug=filters.process
+                    process__slug__in=filters.process
                 ).values("meeting_id")
             }
         )
     if filters.country:
-        took_part = Q(
-            **{
-                f"{spec.meeting_id}__in": Participation.objects.filter(country__alpha3=filters.country).values(
-                    "meeting_id"
-                )
-            }
-        )
+        took_part = Participation.objects.filter(country__alpha3__in=filters.country).values("meeting_id")
+        queryset = queryset.filter(**{f"{spec.meeting_id}__in": took_part})
+    if filters.concerned:
         if spec.countries:
             through = getattr(spec.model, spec.countries).through
             own = through._meta.get_field(spec.model._meta.model_name).attname
-            took_part |= Q(pk__in=through.objects.filter(country__alpha3=filters.country).values(own))
-        queryset = queryset.filter(took_part)
+            queryset = queryset.filter(pk__in=through.objects.filter(country__alpha3__in=filters.concerned).values(own))
+        else:
+            concerning = Agreement.countries.through.objects.filter(country__alpha3__in=filters.concerned)
+            queryset = queryset.filter(pk__in=_public_agreements_of(spec, concerning.values("agreement_id")))
     if filters.topic:
-        on_topic = Agreement.topics.through.objects.filter(topic__slug=filters.topic).values("agreement_id")
+        on_topic = Agreement.topics.through.objects.filter(topic__slug__in=filters.topic).values("agreement_id")
         if spec.type == ResultType.AGREEMENT:
             queryset = queryset.filter(pk__in=on_topic)
         elif spec.type == ResultType.ACTION_ITEM:
             queryset = queryset.filter(agreement_id__in=on_topic)
         else:
-            public_on_topic = Agreement.objects.public().filter(pk__in=on_topic)
-            target = "document__meeting_id" if spec.type == ResultType.MEETING else "document_id"
-            queryset = queryset.filter(pk__in=public_on_topic.values(target))
+            queryset = queryset.filter(pk__in=_public_agreements_of(spec, on_topic))
     if filters.date_after:
         queryset = queryset.filter(**{spec.path("start_date__gte"): filters.date_after})
     if filters.date_before:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.paginator import InvalidPage
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from django_filters.views import FilterView
 
@@ -60,7 +61,9 @@ class ArchiveListView(FilterView):
     #: The results heading, without filters and with them ("%(count)s" is the number of rows).
     count_label = ngettext_lazy("%(count)s record", "%(count)s records", "count")
     match_label = ngettext_lazy("%(count)s record matches", "%(count)s records match", "count")
+    #: What "country" (took part) and "concerned" mean on this list, shown beside the two facets.
     country_note = ""
+    concerned_note = ""
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -123,10 +126,11 @@ class ArchiveListView(FilterView):
     def facet_controls(self) -> list[listing.FacetControl]:
         # Counted within the valid filters even on a 400 page, so the form shows where the records are.
         return listing.facet_controls(
+            self.request,
             self.filterset.form,
             self.filterset.facet_counts(),
             self.filterset.facet_names,
-            {"country": self.country_note},
+            {"country": self.country_note, "concerned": self.concerned_note},
         )
 
 
@@ -137,7 +141,8 @@ class MeetingListView(ArchiveListView):
     noun = "meetings"
     count_label = ngettext_lazy("%(count)s meeting", "%(count)s meetings", "count")
     match_label = ngettext_lazy("%(count)s meeting matches", "%(count)s meetings match", "count")
-    country_note = "Country: meetings the country took part in, in any role."
+    country_note = _("Meetings the country took part in, in any role.")
+    concerned_note = _("Meetings with an agreement that concerns the country.")
 
     def get_queryset(self):
         return selectors.meeting_list()
@@ -150,7 +155,8 @@ class DocumentListView(ArchiveListView):
     noun = "documents"
     count_label = ngettext_lazy("%(count)s document", "%(count)s documents", "count")
     match_label = ngettext_lazy("%(count)s document matches", "%(count)s documents match", "count")
-    country_note = "Country: documents of meetings the country took part in. Dates are the meeting's dates."
+    country_note = _("Documents of meetings the country took part in, in any role.")
+    concerned_note = _("Documents with an agreement that concerns the country.")
 
     def get_queryset(self):
         return selectors.document_list()
@@ -163,10 +169,8 @@ class AgreementListView(ArchiveListView):
     noun = "agreements"
     count_label = ngettext_lazy("%(count)s agreement", "%(count)s agreements", "count")
     match_label = ngettext_lazy("%(count)s agreement matches", "%(count)s agreements match", "count")
-    country_note = (
-        "Country: agreements of meetings the country took part in, and agreements that concern it. "
-        "Dates are the meeting's dates."
-    )
+    country_note = _("Agreements of meetings the country took part in, in any role.")
+    concerned_note = _("Agreements that name the country as concerned by them.")
 
     def get_queryset(self):
         return selectors.agreement_list()
@@ -181,7 +185,7 @@ class CommitmentListView(ArchiveListView):
     noun = "commitments"
     count_label = ngettext_lazy("%(count)s commitment", "%(count)s commitments", "count")
     match_label = ngettext_lazy("%(count)s commitment matches", "%(count)s commitments match", "count")
-    country_note = "Country: commitments the country is responsible for."
+    country_note = _("Commitments the country is responsible for.")
 
     def get_queryset(self):
         return selectors.commitment_list()

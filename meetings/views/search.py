@@ -14,11 +14,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from meetings import listing, search
 from meetings.filters import SEARCH_PER_PAGE, SearchForm
 from meetings.views.lists import page_error
+
+SEARCH_FACET_NOTES = {
+    "country": _("Countries that took part in the meeting, in any role."),
+    "concerned": _(
+        "Countries an agreement concerns, or responsible for a commitment; meetings and documents "
+        "holding such an agreement."
+    ),
+}
 
 
 @require_safe
@@ -33,11 +42,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     query = form.query
     context.update(
         active_filters=listing.active_filters(request, form, form.filter_names),
-        kept_filters=[
-            (name, listing.query_value(form.fields[name], data[name]))
-            for name in form.filter_names
-            if listing.is_set(data.get(name))
-        ],
+        kept_filters=[(name, value) for name in form.filter_names for value, _ in listing.chosen(form, name)],
         max_length=search.MAX_QUERY_LENGTH,
         max_terms=search.MAX_TERMS,
     )
@@ -59,7 +64,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         page = paginator.page(number if query.is_searchable else 1)
     except InvalidPage:
         page = None
-    facets = listing.facet_controls(form, form.facet_counts(), form.facet_names) if query.is_searchable else []
+    facets = []
+    if query.is_searchable:
+        facets = listing.facet_controls(request, form, form.facet_counts(), form.facet_names, SEARCH_FACET_NOTES)
     context.update(
         query=query,
         results=results,
