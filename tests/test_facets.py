@@ -64,7 +64,7 @@ class TestOnTheSeeds:
         for control in response.context["facets"]:
             if control.name == "process":
                 continue
-            for link in control.top + control.rest:
+            for link in control.top + control.rest[-2:]:  # the most and the fewest records
                 assert total(follow(client, path, link.url)) == link.option.count, (control.name, link.url)
 
     def test_values_of_one_facet_add_up_and_different_facets_narrow(self, client):
