@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "nested_admin",
     "meetings",
 ]
 

@@ -16,8 +16,17 @@ def admin_url(model, action, *args):
 def change_form_data(response) -> dict:
     """What a browser sends back when staff submit a rendered admin form (with its inlines) unchanged."""
     forms = [response.context["adminform"].form]
+
+    def add(formset):
+        nonlocal forms
+        forms += [formset.management_form]
+        for form in formset.forms:
+            forms.append(form)
+            for nested in getattr(form, "nested_formsets", []):  # django-nested-admin: a document's agreements
+                add(nested)
+
     for inline in response.context.get("inline_admin_formsets", []):  # the revert form has none
-        forms += [inline.formset.management_form, *inline.formset.forms]
+        add(inline.formset)
     data = {}
     for form in forms:
         for name in form.fields:

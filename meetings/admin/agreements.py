@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from meetings.admin.base import ArchiveAdmin
 from meetings.admin.follow_up import FollowUpAdminMixin
-from meetings.admin.meetings import MeetingActionItemInline
+from meetings.admin.meetings import COMMITMENT_FIELDS, MeetingActionItemInline
 from meetings.admin.publishing import PublishableAdmin, PublishableInline
 from meetings.models import ActionItem, Agreement, AgreementRelation
 
@@ -13,7 +13,7 @@ class AgreementActionItemInline(PublishableInline, admin.StackedInline):
     model = ActionItem
     fk_name = "agreement"
     extra = 0
-    fields = MeetingActionItemInline.fields[:1] + ["meeting"] + MeetingActionItemInline.fields[2:]
+    fields = COMMITMENT_FIELDS[:1] + ["meeting"] + COMMITMENT_FIELDS[2:]
     autocomplete_fields = ["meeting"] + MeetingActionItemInline.autocomplete_fields[1:]
 
 

@@ -1,39 +1,210 @@
-"""The meeting's page, with its participants, documents and action items inline."""
+"""The meeting's page: a whole meeting outcome entered and corrected from one page.
 
+The meeting, its participants, its documents with the agreements of each one
+nested under it (django-nested-admin), its commitments and its reports on
+earlier commitments are one form, saved in one transaction (Django's admin
+wraps the change view in one). Every row keeps its history and the publishing
+rules of the other pages: statuses are read-only, published rows change only
+for publishers and are never deleted (`PublishableInline`).
+
+The page is built to stay fast with hundreds of agreements: each inline loads
+what its rows show in a fixed number of queries (the documents' agreements in
+one prefetch, their topics and parents with them), and autocomplete widgets
+label their values from those loaded objects instead of one lookup per row
+(`meetings.admin.widgets`). Commitments are collapsed to their description
+until opened.
+"""
+
+from collections.abc import Callable
+
+import nested_admin
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from meetings.admin.base import ArchiveAdmin
-from meetings.admin.follow_up import FollowUpAdminMixin, FollowUpReportInline
-from meetings.admin.publishing import PublishableAdmin, PublishableInline
-from meetings.models import ActionItem, Document, Meeting, Participation
+from meetings.admin.follow_up import FollowUpAdminMixin, FollowUpReportFormSet
+from meetings.admin.publishing import KeepPublishedFormSet, PublishableAdmin, PublishableInline
+from meetings.admin.widgets import LoadedAutocompleteMixin, without_related_links
+from meetings.models import ActionItem, ActionItemStatusChange, Agreement, Document, Meeting, Participation
 
 
-class ParticipationInline(admin.TabularInline):
+class LoadedRowsFormSet(nested_admin.NestedInlineFormSet):
+    """Rows of a nested inline taken from what the parent row prefetched, when it did (no query per parent)."""
+
+    def get_queryset(self):
+        if not hasattr(self, "_queryset"):
+            accessor = self.fk.remote_field.get_accessor_name()
+            cache = getattr(self.instance, "_prefetched_objects_cache", {})
+            if self.instance.pk is not None and accessor in cache:
+                self._queryset = list(cache[accessor])
+            else:
+                return super().get_queryset()
+        return self._queryset
+
+
+class UniqueRowsMixin:
+    """Refuses, as a form error, two rows of one formset that the database would refuse together.
+
+    Django's formsets check their rows against each other for unconditional
+    unique constraints, not for conditional ones (an agreement's label is unique
+    only when it has one): two such rows sent in one POST passed every form and
+    failed at the database, a 500. `unique_rows` names them: the fields that
+    must differ, whether a row's cleaned data counts, and the message.
+    """
+
+    unique_rows: list[tuple[tuple[str, ...], Callable[[dict], bool], str]] = []
+
+    def clean(self):
+        super().clean()
+        rows = [
+            form
+            for form in self.forms
+            if form.is_valid()
+            and (form.instance.pk or form.has_changed())
+            and not (self.can_delete and self._should_delete_form(form))
+        ]
+        errors = []
+        for fields, applies, message in self.unique_rows:
+            seen = set()
+            for form in rows:
+                if not applies(form.cleaned_data):
+                    continue
+                key = tuple(form.cleaned_data.get(name) for name in fields)
+                if key in seen:
+                    errors.append(ValidationError(message, params={"row": str(form.instance)}))
+                seen.add(key)
+        if errors:
+            raise ValidationError(errors)
+
+
+class PublishableRowsFormSet(LoadedRowsFormSet, KeepPublishedFormSet):
+    pass
+
+
+class AgreementRowsFormSet(UniqueRowsMixin, PublishableRowsFormSet):
+    unique_rows = [
+        (
+            ("section_heading", "label"),
+            lambda row: bool(row.get("label")),
+            _("Another agreement of this document has the same label under the same heading: %(row)s"),
+        ),
+    ]
+
+
+class ParticipationRowsFormSet(UniqueRowsMixin, nested_admin.NestedInlineFormSet):
+    # As the constraints on Participation: a country or an organisation once per
+    # role (a speaker is their own row), a person once per role.
+    unique_rows = [
+        (
+            ("country", "role"),
+            lambda row: row.get("country") is not None and row.get("person") is None,
+            _("Listed twice in the same role: %(row)s"),
+        ),
+        (
+            ("organisation", "role"),
+            lambda row: row.get("organisation") is not None and row.get("person") is None,
+            _("Listed twice in the same role: %(row)s"),
+        ),
+        (("person", "role"), lambda row: row.get("person") is not None, _("Listed twice in the same role: %(row)s")),
+    ]
+
+
+class ParticipationInline(LoadedAutocompleteMixin, nested_admin.NestedTabularInline):
     model = Participation
-    extra = 3
+    formset = ParticipationRowsFormSet
+    extra = 1
     fields = ["role", "country", "organisation", "person", "note"]
     autocomplete_fields = ["country", "organisation", "person"]
+    classes = ["meeting-section"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("country", "organisation", "person")
 
 
-class DocumentInline(PublishableInline, admin.TabularInline):
-    model = Document
-    extra = 1
-    fields = ["order", "title", "slug", "kind", "language", "date", "symbol", "status", "needs_review"]
-    prepopulated_fields = {"slug": ["title"]}
-    show_change_link = True  # the document's own page holds its text and agreements
+def agreements_loaded() -> Prefetch:
+    """A document's agreements in printed order, with what their rows show."""
+    rows = Agreement.objects.select_related("parent").prefetch_related("topics").order_by("order")
+    return Prefetch("agreements", queryset=rows)
 
 
-class MeetingActionItemInline(PublishableInline, admin.StackedInline):
-    model = ActionItem
-    fk_name = "meeting"
+class DocumentAgreementInline(LoadedAutocompleteMixin, PublishableInline, nested_admin.NestedTabularInline):
+    """A document's agreements, one line each, in printed order."""
+
+    model = Agreement
+    fk_name = "document"
+    formset = AgreementRowsFormSet
     extra = 0
     fields = [
-        ("order", "status", "needs_review"),
-        "agreement",
-        "description",
-        ("responsible_countries", "responsible_organisations"),
-        ("due_date", "due_text", "due_next_meeting_kind"),
-        ("progress", "reported_done_at"),
+        "order",
+        "label",
+        "parent",
+        "section",
+        "section_heading",
+        "kind",
+        "text",
+        "topics",
+        "status",
+        "needs_review",
+    ]
+    autocomplete_fields = ["parent", "topics"]
+    show_change_link = True  # countries, organisations and links to earlier agreements are on its own page
+    ordering = ["order"]
+    classes = ["agreements"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "text":
+            formfield.widget.attrs.update(rows=2, cols=30)
+        elif db_field.name in ("order", "label"):
+            formfield.widget.attrs.update(size=4)
+        return without_related_links(formfield)
+
+
+class DocumentInline(PublishableInline, nested_admin.NestedStackedInline):
+    model = Document
+    formset = type("DocumentFormSet", (nested_admin.NestedInlineFormSet, KeepPublishedFormSet), {})
+    extra = 0
+    fields = [("title", "slug"), ("kind", "language", "date", "symbol", "order"), ("status", "needs_review")]
+    prepopulated_fields = {"slug": ["title"]}
+    show_change_link = True  # the document's own page holds its verbatim text, file and source
+    inlines = [DocumentAgreementInline]
+    classes = ["meeting-section"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(agreements_loaded())
+
+
+#: What a commitment's form holds, on the meeting's page and on an agreement's.
+COMMITMENT_FIELDS = [
+    ("order", "status", "needs_review"),
+    "agreement",
+    "description",
+    ("responsible_countries", "responsible_organisations"),
+    ("due_date", "due_text", "due_next_meeting_kind"),
+    ("progress", "reported_done_at"),
+]
+
+
+class MeetingActionItemInline(LoadedAutocompleteMixin, PublishableInline, nested_admin.NestedStackedInline):
+    """The meeting's commitments, each shown by its description, its fields collapsed until opened."""
+
+    model = ActionItem
+    fk_name = "meeting"
+    formset = type("ActionItemFormSet", (nested_admin.NestedInlineFormSet, KeepPublishedFormSet), {})
+    extra = 0
+    fieldsets = [
+        (
+            _("Details"),
+            {
+                "fields": COMMITMENT_FIELDS,
+                # Django opens a collapsed fieldset that holds an error; the page's
+                # script opens the one of a row just added.
+                "classes": ["collapse"],
+            },
+        ),
     ]
     autocomplete_fields = [
         "agreement",
@@ -42,10 +213,51 @@ class MeetingActionItemInline(PublishableInline, admin.StackedInline):
         "reported_done_at",
     ]
     show_change_link = True
+    classes = ["meeting-section", "commitments"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("agreement", "reported_done_at")
+            .prefetch_related("responsible_countries", "responsible_organisations")
+        )
+
+
+class MeetingFollowUpReportFormSet(nested_admin.NestedInlineFormSet, FollowUpReportFormSet):
+    """The follow-up rows, offering the earlier commitments listed once for all rows (not once per row)."""
+
+    @cached_property
+    def commitment_choices(self) -> list[tuple]:
+        field = self.form.base_fields["action_item"]
+        return [("", field.empty_label), *((item.pk, f"{item.meeting}: {item}") for item in self.commitments)]
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["action_item"].choices = self.commitment_choices
+
+
+class MeetingFollowUpReportInline(nested_admin.NestedTabularInline):
+    """Marks commitments of earlier meetings done (or in progress, or dropped) as reported at this meeting."""
+
+    model = ActionItemStatusChange
+    fk_name = "meeting"
+    formset = MeetingFollowUpReportFormSet
+    extra = 1
+    fields = ["action_item", "progress", "date", "note"]
+    verbose_name = _("commitment of an earlier meeting reported on here")
+    verbose_name_plural = _("Commitments of earlier meetings reported on at this meeting")
+    classes = ["meeting-section", "follow-up-reports"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "note":
+            formfield.widget.attrs.update(rows=1, cols=30)
+        return formfield
 
 
 @admin.register(Meeting)
-class MeetingAdmin(FollowUpAdminMixin, PublishableAdmin):
+class MeetingAdmin(LoadedAutocompleteMixin, FollowUpAdminMixin, nested_admin.NestedModelAdminMixin, PublishableAdmin):
     list_display = ["title", "start_date", "end_date", "place", "kind", "process_list", "status"]
     list_filter = [
         "status",
@@ -62,22 +274,27 @@ class MeetingAdmin(FollowUpAdminMixin, PublishableAdmin):
     readonly_fields = ["published_at", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "processes", ("edition", "edition_number"), "kind", "status"]}),
-        ("When and where", {"fields": [("start_date", "end_date"), ("city", "host_country"), "venue"]}),
-        ("Content", {"fields": ["theme", "presidency", "summary"]}),
-        ("Record", {"fields": [("published_at", "created_at", "updated_at")], "classes": ["collapse"]}),
+        (_("When and where"), {"fields": [("start_date", "end_date"), ("city", "host_country"), "venue"]}),
+        (_("Content"), {"fields": ["theme", "presidency", "summary"]}),
+        (_("Record"), {"fields": [("published_at", "created_at", "updated_at")], "classes": ["collapse"]}),
     ]
-    inlines = [ParticipationInline, DocumentInline, MeetingActionItemInline, FollowUpReportInline]
+    inlines = [ParticipationInline, DocumentInline, MeetingActionItemInline, MeetingFollowUpReportInline]
+    change_form_template = "admin/meetings/meeting/change_form.html"
+
+    class Media:
+        css = {"all": ["css/meeting_admin.css"]}
+        js = ["js/meeting_admin.js"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("processes")
+        return super().get_queryset(request).select_related("host_country", "presidency").prefetch_related("processes")
 
     def get_inlines(self, request, obj):
         # Reports on earlier commitments need the meeting's processes and date.
         if obj is None:
-            return [inline for inline in self.inlines if inline is not FollowUpReportInline]
+            return [inline for inline in self.inlines if inline is not MeetingFollowUpReportInline]
         return self.inlines
 
-    @admin.display(description="Processes")
+    @admin.display(description=_("Processes"))
     def process_list(self, obj):
         return ", ".join(p.acronym or p.name for p in obj.processes.all())
 
