@@ -26,12 +26,46 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.admin.base import ArchiveAdmin
 from meetings.admin.follow_up import FollowUpAdminMixin, FollowUpReportFormSet
+from meetings.admin.input import is_valid_key
 from meetings.admin.publishing import KeepPublishedFormSet, PublishableAdmin, PublishableInline
+from meetings.admin.rendering import rows_renderer
 from meetings.admin.widgets import LoadedAutocompleteMixin, without_related_links
 from meetings.models import ActionItem, ActionItemStatusChange, Agreement, Document, Meeting, Participation
 
 
-class LoadedRowsFormSet(nested_admin.NestedInlineFormSet):
+class RowsInline:
+    """The page's inlines: their rows' widgets written in Python (`meetings.admin.rendering`)."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, renderer=rows_renderer, **kwargs)
+
+
+class RowsFormSet(nested_admin.NestedInlineFormSet):
+    """The page's formsets: nested ones (django-nested-admin)."""
+
+    def initial_form_count(self):
+        # django-nested-admin lists the posted ids of rows 0 to INITIAL_FORMS:
+        # a tampered count (10**30) ran the server out of memory. A formset
+        # cannot hold more existing rows than rows.
+        initial = super().initial_form_count()
+        return min(initial, self.total_form_count()) if self.is_bound else initial
+
+    def get_queryset(self):
+        # django-nested-admin takes the posted rows from the whole table by the
+        # ids sent, unchecked ("abc" was a 500) and whoever they belong to. These
+        # rows stay those of the record above (Django's own rule), and ids that
+        # cannot be ids are dropped before the query.
+        if not self.is_bound:
+            return super().get_queryset()
+        if not hasattr(self, "_posted_rows"):
+            pk = self.model._meta.pk
+            posted = (self.data.get(f"{self.add_prefix(i)}-{pk.name}") for i in range(self.initial_form_count()))
+            rows = self.queryset.filter(pk__in=[value for value in posted if value and is_valid_key(pk, value)])
+            self._posted_rows = rows if rows.ordered else rows.order_by(pk.name)
+        return self._posted_rows
+
+
+class LoadedRowsFormSet(RowsFormSet):
     """Rows of a nested inline taken from what the parent row prefetched, when it did (no query per parent)."""
 
     def get_queryset(self):
@@ -94,7 +128,7 @@ class AgreementRowsFormSet(UniqueRowsMixin, PublishableRowsFormSet):
     ]
 
 
-class ParticipationRowsFormSet(UniqueRowsMixin, nested_admin.NestedInlineFormSet):
+class ParticipationRowsFormSet(UniqueRowsMixin, RowsFormSet):
     # As the constraints on Participation: a country or an organisation once per
     # role (a speaker is their own row), a person once per role.
     unique_rows = [
@@ -112,7 +146,7 @@ class ParticipationRowsFormSet(UniqueRowsMixin, nested_admin.NestedInlineFormSet
     ]
 
 
-class ParticipationInline(LoadedAutocompleteMixin, nested_admin.NestedTabularInline):
+class ParticipationInline(RowsInline, LoadedAutocompleteMixin, nested_admin.NestedTabularInline):
     model = Participation
     formset = ParticipationRowsFormSet
     extra = 1
@@ -130,7 +164,7 @@ def agreements_loaded() -> Prefetch:
     return Prefetch("agreements", queryset=rows)
 
 
-class DocumentAgreementInline(LoadedAutocompleteMixin, PublishableInline, nested_admin.NestedTabularInline):
+class DocumentAgreementInline(RowsInline, LoadedAutocompleteMixin, PublishableInline, nested_admin.NestedTabularInline):
     """A document's agreements, one line each, in printed order."""
 
     model = Agreement
@@ -163,9 +197,9 @@ class DocumentAgreementInline(LoadedAutocompleteMixin, PublishableInline, nested
         return without_related_links(formfield)
 
 
-class DocumentInline(PublishableInline, nested_admin.NestedStackedInline):
+class DocumentInline(RowsInline, PublishableInline, nested_admin.NestedStackedInline):
     model = Document
-    formset = type("DocumentFormSet", (nested_admin.NestedInlineFormSet, KeepPublishedFormSet), {})
+    formset = type("DocumentRowsFormSet", (RowsFormSet, KeepPublishedFormSet), {})
     extra = 0
     fields = [("title", "slug"), ("kind", "language", "date", "symbol", "order"), ("status", "needs_review")]
     prepopulated_fields = {"slug": ["title"]}
@@ -188,12 +222,12 @@ COMMITMENT_FIELDS = [
 ]
 
 
-class MeetingActionItemInline(LoadedAutocompleteMixin, PublishableInline, nested_admin.NestedStackedInline):
+class MeetingActionItemInline(RowsInline, LoadedAutocompleteMixin, PublishableInline, nested_admin.NestedStackedInline):
     """The meeting's commitments, each shown by its description, its fields collapsed until opened."""
 
     model = ActionItem
     fk_name = "meeting"
-    formset = type("ActionItemFormSet", (nested_admin.NestedInlineFormSet, KeepPublishedFormSet), {})
+    formset = type("ActionItemRowsFormSet", (RowsFormSet, KeepPublishedFormSet), {})
     extra = 0
     fieldsets = [
         (
@@ -224,7 +258,7 @@ class MeetingActionItemInline(LoadedAutocompleteMixin, PublishableInline, nested
         )
 
 
-class MeetingFollowUpReportFormSet(nested_admin.NestedInlineFormSet, FollowUpReportFormSet):
+class MeetingFollowUpReportFormSet(RowsFormSet, FollowUpReportFormSet):
     """The follow-up rows, offering the earlier commitments listed once for all rows (not once per row)."""
 
     @cached_property
@@ -237,7 +271,7 @@ class MeetingFollowUpReportFormSet(nested_admin.NestedInlineFormSet, FollowUpRep
         form.fields["action_item"].choices = self.commitment_choices
 
 
-class MeetingFollowUpReportInline(nested_admin.NestedTabularInline):
+class MeetingFollowUpReportInline(RowsInline, nested_admin.NestedTabularInline):
     """Marks commitments of earlier meetings done (or in progress, or dropped) as reported at this meeting."""
 
     model = ActionItemStatusChange
