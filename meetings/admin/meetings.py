@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from nested_admin.compat import MergeSafeMedia, ensure_merge_safe_media
 
 from meetings.admin.base import ArchiveAdmin
 from meetings.admin.follow_up import FollowUpAdminMixin, FollowUpReportFormSet
@@ -38,6 +39,25 @@ class RowsInline:
 
     def get_formset(self, request, obj=None, **kwargs):
         return super().get_formset(request, obj, renderer=rows_renderer, **kwargs)
+
+
+class RowsInlineAdminFormSet(nested_admin.NestedInlineAdminFormset):
+    """What the page's template gets of an inline: its scripts and styles taken from one row, not from all.
+
+    django-nested-admin gathers the media of every row and every row's nested
+    rows, building each one's inline admin form twice; the rows of one inline
+    share their widgets, hence their media.
+    """
+
+    @property
+    def media(self):
+        media = ensure_merge_safe_media(self.opts.media) + ensure_merge_safe_media(self.formset.media)
+        first = next(iter(self), None)  # a saved row, else an added one, else the template of new rows
+        if first is not None:
+            media += ensure_merge_safe_media(first.media)
+            for nested in getattr(first.form, "inlines", None) or []:
+                media += ensure_merge_safe_media(nested.media)
+        return media + MergeSafeMedia(js=["nested_admin/dist/nested_admin.min.js"])
 
 
 class RowsFormSet(nested_admin.NestedInlineFormSet):
@@ -249,6 +269,9 @@ class MeetingActionItemInline(RowsInline, LoadedAutocompleteMixin, PublishableIn
     show_change_link = True
     classes = ["meeting-section", "commitments"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return without_related_links(super().formfield_for_dbfield(db_field, request, **kwargs))
+
     def get_queryset(self, request):
         return (
             super()
@@ -314,6 +337,7 @@ class MeetingAdmin(LoadedAutocompleteMixin, FollowUpAdminMixin, nested_admin.Nes
     ]
     inlines = [ParticipationInline, DocumentInline, MeetingActionItemInline, MeetingFollowUpReportInline]
     change_form_template = "admin/meetings/meeting/change_form.html"
+    inline_admin_formset_helper_cls = RowsInlineAdminFormSet
 
     class Media:
         css = {"all": ["css/meeting_admin.css"]}

@@ -3,7 +3,8 @@
 Each widget of a form is rendered through a template, and a select's every
 option through one more: on the meeting's page, with hundreds of agreements of
 a dozen fields each, that was most of the time the page took. These few
-templates (an input, a textarea, a select and its options, their attributes)
+templates (an input, a textarea, a select and its options, their attributes,
+a field's label)
 are written out here exactly as Django's own produce them
 (tests/test_meeting_admin_rendering.py compares the two); any other template,
 or one that an app overrides, is rendered by Django as usual.
@@ -65,12 +66,14 @@ def _attrs(attrs: dict) -> str:
     )
 
 
-def _input(widget: dict) -> str:
+def _input(context: dict) -> str:
+    widget = context["widget"]
     value = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
     return f'<input type="{_output(widget["type"])}" name="{_output(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
 
 
-def _textarea(widget: dict) -> str:
+def _textarea(context: dict) -> str:
+    widget = context["widget"]
     value = _output(widget["value"]) if widget["value"] else ""
     return f'<textarea name="{_output(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
 
@@ -79,7 +82,8 @@ def _option(option: dict) -> str:
     return f'<option value="{_text(option["value"])}"{_attrs(option["attrs"])}>{_output(option["label"])}</option>'
 
 
-def _select(widget: dict) -> str | None:
+def _select(context: dict) -> str | None:
+    widget = context["widget"]
     parts = [f'<select name="{_output(widget["name"])}"{_attrs(widget["attrs"])}>']
     for group_name, group_choices, _index in widget["optgroups"]:
         if group_name:
@@ -94,10 +98,19 @@ def _select(widget: dict) -> str | None:
     return "".join(parts)
 
 
+def _label(context: dict) -> str:
+    """django/forms/label.html: a field's label."""
+    if not context["use_tag"]:
+        return _output(context["label"])
+    tag = _output(context["tag"])
+    return f"<{tag}{_attrs(context['attrs'])}>{_output(context['label'])}</{tag}>"
+
+
 PYTHON_TEMPLATES: dict[str, Callable[[dict], str | None]] = {
     **dict.fromkeys(INPUT_TEMPLATES, _input),
     f"{WIDGETS}textarea.html": _textarea,
     f"{WIDGETS}select.html": _select,
+    "django/forms/label.html": _label,
 }
 
 #: The templates each of those stands for (the one named and those it includes).
@@ -105,6 +118,7 @@ STANDS_FOR = {
     **{name: [name, f"{WIDGETS}input.html", f"{WIDGETS}attrs.html"] for name in INPUT_TEMPLATES},
     f"{WIDGETS}textarea.html": [f"{WIDGETS}textarea.html", f"{WIDGETS}attrs.html"],
     f"{WIDGETS}select.html": [f"{WIDGETS}select.html", f"{WIDGETS}select_option.html", f"{WIDGETS}attrs.html"],
+    "django/forms/label.html": ["django/forms/label.html", "django/forms/attrs.html"],
 }
 
 
@@ -127,7 +141,7 @@ class RowsRenderer(DjangoTemplates):
     def render(self, template_name, context, request=None):
         python = PYTHON_TEMPLATES.get(template_name)
         if python is not None and request is None and self._is_djangos(template_name):
-            html = python(context["widget"])
+            html = python(context)
             if html is not None:
                 return html
         return super().render(template_name, context, request)

@@ -26,7 +26,7 @@ class LabelledFromLoadedMixin:
     def optgroups(self, name, value, attr=None):
         field = self.choices.field
         selected = [str(v) for v in value if str(v) not in field.empty_values]
-        if not selected or not set(selected) <= self.loaded.keys():
+        if selected and not set(selected) <= self.loaded.keys():
             return super().optgroups(name, value, attr)
         options = []
         if not self.is_required and not self.allow_multiple_selected:
@@ -100,9 +100,11 @@ class LoadedAutocompleteMixin:
 
 
 def without_related_links(formfield: forms.Field | None) -> forms.Field | None:
-    """Drop the add/change/view/delete icons beside a related field (rows of a long table do not need them)."""
+    """The field's widget without the add/change/view icons beside it.
+
+    Rows of a long table do without them: rendering them (their addresses and
+    the wrapper's template) took a quarter of the meeting page's time.
+    """
     if formfield is not None and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
-        widget = formfield.widget
-        widget.can_add_related = widget.can_change_related = False
-        widget.can_delete_related = widget.can_view_related = False
+        formfield.widget = formfield.widget.widget
     return formfield
