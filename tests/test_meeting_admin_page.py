@@ -235,3 +235,15 @@ class TestOnePostSavesTheWholeOutcome:
         assert response.status_code == 200
         assert "Mexico" in response.content.decode()
         assert outcome_counts(vii_rcm) == (0, 1, 1, 0)
+
+
+def test_every_field_of_an_agreement_row_is_on_the_page(staff_client, vii_rcm):
+    """The agreements' table writes its cells out by name: none of the inline's fields may be left out."""
+    from meetings.admin.meetings import DocumentAgreementInline
+
+    page = Page(staff_client.get(admin_url(Meeting, "change", vii_rcm.pk)))
+    names = {element.attrs.get("name") for tag in ("input", "select", "textarea") for element in page.elements(tag)}
+    editable = [name for name in DocumentAgreementInline.fields if name not in DocumentAgreementInline.readonly_fields]
+    for prefix in ("documents-0-agreements-0", "documents-0-agreements-__prefix__"):
+        assert {f"{prefix}-{name}" for name in [*editable, "id", "document", "DELETE"][: len(editable) + 2]} <= names
+    assert page.has("td", class_="field-status")

@@ -207,6 +207,7 @@ class DocumentAgreementInline(RowsInline, LoadedAutocompleteMixin, PublishableIn
     show_change_link = True  # countries, organisations and links to earlier agreements are on its own page
     ordering = ["order"]
     classes = ["agreements"]
+    template = "admin/meetings/meeting/agreements_tabular.html"  # the library's, its rows written out
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)

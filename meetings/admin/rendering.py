@@ -12,6 +12,7 @@ or one that an app overrides, is rendered by Django as usual.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,11 +50,15 @@ DJANGO_TEMPLATES = Path(django.forms.__file__).parent / "templates"
 
 def _text(value) -> str:
     """`{{ value|stringformat:'s' }}`: the value as text, escaped unless already safe."""
+    if type(value) is str:  # most values: Django's escape() is html.escape()
+        return html.escape(value)
     return conditional_escape(value if isinstance(value, SafeData) else str(value))
 
 
 def _output(value) -> str:
     """`{{ value }}`: localized, then escaped unless safe."""
+    if type(value) is str:  # localize() leaves text as it is
+        return html.escape(value)
     return conditional_escape(localize(value))
 
 
