@@ -101,6 +101,7 @@ def test_the_meeting_page_fits_1366_px_and_its_commitments_start_collapsed(live_
     assert not first.locator("textarea[name$='-description']").is_visible()
     first.locator("summary").click()
     assert first.locator("textarea[name$='-description']").is_visible()
+    first.screenshot(path=str(ARTIFACTS / "meeting-admin-commitment-1366.png"))
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport
 
     # A commitment added on the page opens ready to fill in.

@@ -247,3 +247,21 @@ def test_every_field_of_an_agreement_row_is_on_the_page(staff_client, vii_rcm):
     for prefix in ("documents-0-agreements-0", "documents-0-agreements-__prefix__"):
         assert {f"{prefix}-{name}" for name in [*editable, "id", "document", "DELETE"][: len(editable) + 2]} <= names
     assert page.has("td", class_="field-status")
+
+
+def test_every_field_of_a_commitment_is_on_the_page(staff_client, vii_rcm):
+    """The commitments' template writes their fields out by name: none of COMMITMENT_FIELDS may be left out."""
+    from django.contrib.admin.utils import flatten
+
+    from meetings.admin.meetings import COMMITMENT_FIELDS
+
+    make.action_item(vii_rcm, "Prepare a plan of action.", status=DRAFT)
+    page = Page(staff_client.get(admin_url(Meeting, "change", vii_rcm.pk)))
+    names = {element.attrs.get("name") for tag in ("input", "select", "textarea") for element in page.elements(tag)}
+    editable = [name for name in flatten(COMMITMENT_FIELDS) if name != "status"]
+    for prefix in ("action_items-0", "action_items-__prefix__"):
+        assert {f"{prefix}-{name}" for name in [*editable, "id", "meeting"]} <= names
+    assert page.has("div", class_="field-status")
+    # Collapsed until opened, except the template of a new one.
+    details = page.elements("details", class_="commitment-details")
+    assert ["open" in d.attrs for d in details] == [False, True]

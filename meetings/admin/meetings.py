@@ -269,9 +269,15 @@ class MeetingActionItemInline(RowsInline, LoadedAutocompleteMixin, PublishableIn
     ]
     show_change_link = True
     classes = ["meeting-section", "commitments"]
+    template = "admin/meetings/meeting/commitments_stacked.html"  # the library's, its fields written out
+    verbose_name = _("commitment")
+    verbose_name_plural = _("commitments")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        return without_related_links(super().formfield_for_dbfield(db_field, request, **kwargs))
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "description":
+            formfield.widget.attrs.update(rows=3)
+        return without_related_links(formfield)
 
     def get_queryset(self, request):
         return (

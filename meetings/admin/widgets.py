@@ -15,6 +15,9 @@ from __future__ import annotations
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, RelatedFieldWidgetWrapper
 from django.db import models
+from django.urls import get_script_prefix, get_urlconf
+
+_AUTOCOMPLETE_URLS: dict[tuple, str] = {}
 
 
 class LabelledFromLoadedMixin:
@@ -22,6 +25,13 @@ class LabelledFromLoadedMixin:
 
     #: Set per form by `LoadedLabelsForm`; empty means "look them up".
     loaded: dict[str, models.Model] = {}
+
+    def get_url(self):
+        # The autocomplete view's address, reversed once rather than for every row.
+        key = (get_script_prefix(), get_urlconf(), self.url_name % self.admin_site.name)
+        if key not in _AUTOCOMPLETE_URLS:
+            _AUTOCOMPLETE_URLS[key] = super().get_url()
+        return _AUTOCOMPLETE_URLS[key]
 
     def optgroups(self, name, value, attr=None):
         field = self.choices.field
