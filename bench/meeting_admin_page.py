@@ -33,7 +33,7 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_databases  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_databases, teardown_databases  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 
@@ -128,11 +128,14 @@ def main() -> None:
     args = parser.parse_args()
     # Not setup_test_environment(): its instrumented template rendering would
     # be most of what is measured.
-    setup_databases(verbosity=0, interactive=False)
-    print(f"database: {connection.vendor}")
-    print(f"{'agreements':>6} {'queries':>8} {'KB':>8} {'p50 ms':>9} {'max ms':>9} {'cpu ms':>9}")
-    for number, agreements in enumerate(args.agreements):
-        measure(agreements, number, args.repeat, args.profile)
+    databases = setup_databases(verbosity=0, interactive=False)
+    try:
+        print(f"database: {connection.vendor}")
+        print(f"{'agreements':>6} {'queries':>8} {'KB':>8} {'p50 ms':>9} {'max ms':>9} {'cpu ms':>9}")
+        for number, agreements in enumerate(args.agreements):
+            measure(agreements, number, args.repeat, args.profile)
+    finally:
+        teardown_databases(databases, verbosity=0)
 
 
 if __name__ == "__main__":

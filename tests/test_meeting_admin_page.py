@@ -265,3 +265,51 @@ def test_every_field_of_a_commitment_is_on_the_page(staff_client, vii_rcm):
     # Collapsed until opened, except the template of a new one.
     details = page.elements("details", class_="commitment-details")
     assert ["open" in d.attrs for d in details] == [False, True]
+
+
+class TestThePublishingRulesHoldOnTheNestedRows:
+    """An editor prepares drafts; an agreement that is public changes only with a publisher, and is never deleted."""
+
+    @pytest.fixture
+    def published_agreement(self, vii_rcm, publisher):
+        from meetings import services
+
+        agreement = Agreement.objects.get(document__meeting=vii_rcm)
+        services.publish(agreement.document, publisher)  # the meeting stays a draft an editor may change
+        return agreement
+
+    def test_an_editor_cannot_change_a_published_agreement_from_the_meeting_page(
+        self, editor_client, vii_rcm, published_agreement
+    ):
+        url = admin_url(Meeting, "change", vii_rcm.pk)
+        data = change_form_data(editor_client.get(url))
+        data["documents-0-agreements-0-text"] = "Changed by an editor"
+        response = editor_client.post(url, data)
+        assert response.status_code == 200
+        assert "Only a publisher may change a published record" in response.content.decode()
+        published_agreement.refresh_from_db()
+        assert published_agreement.text == "To acknowledge the work of the Technical Secretariat."
+
+    def test_a_publisher_can(self, publisher_client, vii_rcm, published_agreement):
+        url = admin_url(Meeting, "change", vii_rcm.pk)
+        data = change_form_data(publisher_client.get(url))
+        data["documents-0-agreements-0-text"] = "Corrected by a publisher"
+        assert publisher_client.post(url, data).status_code == 302
+        published_agreement.refresh_from_db()
+        assert (published_agreement.text, published_agreement.status) == ("Corrected by a publisher", "published")
+
+    def test_nobody_deletes_a_published_agreement_from_the_meeting_page(
+        self, staff_client, vii_rcm, published_agreement
+    ):
+        url = admin_url(Meeting, "change", vii_rcm.pk)
+        data = change_form_data(staff_client.get(url))
+        data["documents-0-agreements-0-DELETE"] = "on"
+        response = staff_client.post(url, data)
+        assert response.status_code == 200
+        assert "Published records cannot be deleted" in response.content.decode()
+        assert Agreement.objects.filter(pk=published_agreement.pk).exists()
+
+    def test_a_status_posted_for_a_new_agreement_is_ignored(self, editor_client, vii_rcm):
+        data = whole_outcome(editor_client, vii_rcm, **{"documents-1-agreements-0-status": "published"})
+        assert editor_client.post(admin_url(Meeting, "change", vii_rcm.pk), data).status_code == 302
+        assert Agreement.objects.get(text="To invite IOM.").status == DRAFT
