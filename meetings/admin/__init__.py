@@ -1,9 +1,10 @@
 """The secretariat's editing tool.
 
-A whole meeting outcome is entered from three linked pages: the meeting (with
-its participants, documents and action items inline), each document (with its
-agreements inline, in printed order) and, for details, each agreement (its
-action items and its links to earlier agreements).
+A whole meeting outcome is entered from the meeting's one page (its
+participants, its documents with their agreements nested, its commitments:
+`meetings.admin.meetings`); each document's and each agreement's own page hold
+the rest (a document's text and file, an agreement's countries and links to
+earlier agreements).
 
 Publishing goes through the "Publish selected" and "Withdraw selected" actions
 (for holders of the publish permissions only, and checked again in
