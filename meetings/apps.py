@@ -9,6 +9,8 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from meetings import history_loading
         from meetings.admin import input as admin_input
+        from meetings.revisions import capture
 
         history_loading.connect()
         admin_input.install()
+        capture.connect()

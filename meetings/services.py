@@ -142,8 +142,10 @@ def _locked(obj: Record) -> Record:
     return type(obj).objects.select_for_update().get(pk=obj.pk)
 
 
-def _save(record, user, fields: list[str]) -> None:
+def _save(record, user, fields: list[str], reason: str | None = None) -> None:
     record._history_user = user  # the author of this step in the edit history
+    if reason:
+        record._change_reason = reason
     record.save(update_fields=[*fields, "updated_at"])
 
 
@@ -173,11 +175,12 @@ def publish(obj: Record, user) -> PublicationPlan:
     return plan
 
 
-def withdraw(obj: Record, user) -> bool:
+def withdraw(obj: Record, user, reason: str | None = None) -> bool:
     """Take `obj` out of public view; return False if it already was withdrawn.
 
     Nothing is deleted and nothing under it changes: `public()` hides the records
     under a withdrawn one, and publishing it again brings them back as they were.
+    `reason` goes into the edit history (an approved proposal names its author).
     """
     _check_can_publish(user, obj)
     with transaction.atomic():
@@ -185,7 +188,7 @@ def withdraw(obj: Record, user) -> bool:
         if record.status == WITHDRAWN:
             return False
         record.status = WITHDRAWN
-        _save(record, user, ["status"])
+        _save(record, user, ["status"], reason)
     obj.status = WITHDRAWN
     return True
 

@@ -22,4 +22,5 @@ from meetings.admin import (  # noqa: F401 - imported for their registrations
     documents,
     meetings,
     reference,
+    revisions,
 )

@@ -17,32 +17,25 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from meetings import services
+from meetings.admin import proposals
 from meetings.admin.base import ArchiveAdmin, admin_link
 from meetings.models import PublicationStatus
+from meetings.revisions import review
 
 
 class KeepPublishedFormSet(BaseInlineFormSet):
-    """Inline rows of published records: never deleted (they are withdrawn instead), changed by publishers only."""
+    """Inline rows of published records: never deleted (they are withdrawn instead).
 
-    #: Set per request by `PublishableInline.get_formset`.
-    may_change_published = False
+    An editor's change to a published row is kept as a proposal for a
+    publisher, like any change to live content (`ArchiveAdmin`).
+    """
 
     def clean(self):
         super().clean()
-        if not self.may_change_published:
-            changed = [
-                str(form.instance)
-                for form in self.forms
-                if form.instance.pk and form.instance.status == PublicationStatus.PUBLISHED and form.has_changed()
-            ]
-            if changed:
-                raise ValidationError(
-                    "Only a publisher may change a published record: %(names)s",
-                    params={"names": "; ".join(changed)},
-                )
         published = [
             str(form.instance)
             for form in self.forms
@@ -63,11 +56,6 @@ class PublishableInline:
 
     formset = KeepPublishedFormSet
     readonly_fields = ["status"]  # moved by the publish and withdraw actions only
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        formset.may_change_published = services.can_publish(request.user, self.model)
-        return formset
 
 
 def delete_drafts_only(modeladmin, request, queryset):
@@ -117,12 +105,6 @@ class PublishableAdmin(ArchiveAdmin):
                 obj.status, obj.published_at = current["status"], current["published_at"]
         super().save_model(request, obj, form, change)
 
-    def has_change_permission(self, request, obj=None):
-        # Editors change drafts; what is public changes only with a publisher's check.
-        if obj is not None and obj.status == PublicationStatus.PUBLISHED and not self.has_publish_permission(request):
-            return False
-        return super().has_change_permission(request, obj)
-
     # --- deleting: drafts only
 
     def has_delete_permission(self, request, obj=None):
@@ -163,6 +145,11 @@ class PublishableAdmin(ArchiveAdmin):
                 "<path:object_id>/withdraw/",
                 self.admin_site.admin_view(self.withdraw_view),
                 name="{}_{}_withdraw".format(*info),
+            ),
+            path(
+                "<path:object_id>/propose-withdrawal/",
+                self.admin_site.admin_view(self.propose_withdrawal_view),
+                name="{}_{}_propose_withdrawal".format(*info),
             ),
             *super().get_urls(),
         ]
@@ -210,6 +197,36 @@ class PublishableAdmin(ArchiveAdmin):
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.withdraw_confirmation_template, context)
+
+    def propose_withdrawal_view(self, request, object_id):
+        """An editor's "Propose withdrawal…": a publisher decides (publishers withdraw directly)."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(f"No {self.opts.verbose_name} with this id.")
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        if self.has_publish_permission(request):
+            return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_withdraw", args=[obj.pk]))
+        if obj.status != PublicationStatus.PUBLISHED:
+            self.message_user(request, _("“%(record)s” is not published.") % {"record": obj}, messages.ERROR)
+            return redirect(self._change_url(obj))
+        if request.method == "POST":
+            revision = review.propose_withdrawal(request.user, obj, request.POST.get("note", "").strip()[:200])
+            self.message_user(
+                request,
+                _("Your proposal to withdraw “%(record)s” waits for a publisher's review.") % {"record": obj},
+                messages.SUCCESS,
+            )
+            return redirect(proposals.revision_url(revision))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Propose to withdraw “%(record)s” from public view?") % {"record": obj},
+            "opts": self.opts,
+            "object": obj,
+            "change_url": self._change_url(obj),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/meetings/propose_withdrawal.html", context)
 
     @admin.action(permissions=["publish"], description="Publish selected %(verbose_name_plural)s")
     def publish_selected(self, request, queryset):

@@ -51,6 +51,7 @@ from meetings.models.publishing import (  # noqa: F401
     ReadyQuerySetMixin,
     review_flag,
 )
+from meetings.models.revisions import Revision, RevisionKind, RevisionQuerySet, RevisionStatus  # noqa: F401
 from meetings.models.vocabulary import (  # noqa: F401
     Country,
     CountryAlias,
