@@ -25,17 +25,21 @@ from meetings.models import (
     Process,
     ProcessMembership,
     RelationKind,
+    Revision,
     Topic,
 )
+from meetings.revisions import review
 from tests.helpers import Page, admin_url
 
 pytestmark = pytest.mark.django_db
 
 REGISTERED = [model for model in admin.site._registry if model._meta.app_label == "meetings"]
+#: Proposed revisions are made by saving a live record, never added by hand.
+ADDABLE = [model for model in REGISTERED if model is not Revision]
 
 
 @pytest.fixture
-def one_of_each():
+def one_of_each(editor):
     """A small but complete meeting outcome: one record of every registered model."""
     gtm = Country.objects.create(alpha2="GT", alpha3="GTM", numeric="320", name="Guatemala")
     alias = CountryAlias.objects.create(country=gtm, name="República de Guatemala")
@@ -62,7 +66,9 @@ def one_of_each():
     item = ActionItem.objects.create(meeting=meeting, agreement=first, description="Exchange visa information")
     item.responsible_organisations.add(iom)
     change = ActionItemStatusChange.objects.create(action_item=item, progress="done", date=datetime.date(2003, 5, 21))
+    revision = review.propose_withdrawal(editor, _published(meeting))
     return {
+        Revision: revision,
         ActionItemStatusChange: change,
         Country: gtm,
         CountryAlias: alias,
@@ -78,6 +84,12 @@ def one_of_each():
         AgreementRelation: relation,
         ActionItem: item,
     }
+
+
+def _published(record):
+    record.status = "published"
+    record.save()
+    return record
 
 
 def test_every_model_of_the_archive_is_in_the_admin(one_of_each):
@@ -103,7 +115,7 @@ def test_staff_can_open_the_change_form_of_every_model(staff_client, one_of_each
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("model", ADDABLE, ids=lambda m: m.__name__)
 def test_staff_can_open_the_add_form_of_every_model(staff_client, model):
     assert staff_client.get(admin_url(model, "add")).status_code == 200
 

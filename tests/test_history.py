@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from meetings import services
-from meetings.models import Country, Document, Meeting, Participation, PublicationStatus
+from meetings.models import Country, Document, Meeting, Participation, PublicationStatus, Revision
 from tests.helpers import admin_url, change_form_data
 
 pytestmark = pytest.mark.django_db
@@ -99,16 +99,16 @@ class TestRestoringAPastVersion:
         meeting.refresh_from_db()
         assert meeting.status == PublicationStatus.PUBLISHED
 
-    def test_an_editor_cannot_restore_a_version_of_a_published_record(self, editor_client, publisher, meeting):
+    def test_an_editors_restoring_of_a_published_record_is_a_proposal(self, editor_client, publisher, meeting):
         services.publish(meeting, publisher)
         Meeting.objects.filter(pk=meeting.pk).update(title="Corrected by a publisher")
         response = editor_client.get(history_url(meeting, meeting.history.earliest()))
-        assert (
-            editor_client.post(history_url(meeting, meeting.history.earliest()), change_form_data(response)).status_code
-            == 403
-        )
+        response = editor_client.post(history_url(meeting, meeting.history.earliest()), change_form_data(response))
+        assert response.status_code == 302
         meeting.refresh_from_db()
         assert meeting.title == "Corrected by a publisher"
+        proposal = Revision.objects.pending().of(meeting).get()
+        assert [change["after"]["title"] for change in proposal.changes] == [meeting.history.earliest().title]
 
     def test_a_reader_may_look_but_not_restore(self, client, django_user_model, meeting):
         reader = django_user_model.objects.create_user("reader", is_staff=True)

@@ -22,6 +22,7 @@ from meetings.models import (
     Document,
     Meeting,
     PublicationStatus,
+    Revision,
 )
 from tests.helpers import Page, admin_url, change_form_data
 
@@ -126,18 +127,24 @@ class TestAnEditorCannotPublish:
         assert (meeting.title, meeting.status) == ("VII RCM (checked)", DRAFT)
         assert statuses(*outcome["ready"]) == [DRAFT] * 5
 
-    def test_a_published_record_is_read_only_for_an_editor(self, editor_client, publisher, outcome):
+    def test_an_editor_gets_the_form_of_a_published_record_and_saving_it_makes_a_proposal(
+        self, editor_client, publisher, outcome
+    ):
         meeting = outcome["meeting"]
         services.publish(meeting, publisher)
         url = admin_url(Meeting, "change", meeting.pk)
         response = editor_client.get(url)
-        assert response.status_code == 200
-        assert response.context["has_change_permission"] is False  # the view-only page
-        assert editor_client.post(url, {"title": "Changed"}).status_code == 403
+        assert response.context["has_change_permission"] is True  # the normal form, not a page with only "Close"
+        assert "revision-notice" in Page(response).ids
+        data = change_form_data(response)
+        data["title"] = "Changed"
+        response = editor_client.post(url, data, follow=True)
+        assert "Your change was saved as a proposal for a publisher to review." in response.content.decode()
         meeting.refresh_from_db()
         assert meeting.title == "VII Regional Conference on Migration"
+        assert Revision.objects.pending().of(meeting).get().author.username == "editor"
 
-    def test_an_editor_cannot_change_a_published_row_inline(self, editor_client, publisher, outcome):
+    def test_an_editors_change_to_a_published_row_inline_is_a_proposal(self, editor_client, publisher, outcome):
         communique = outcome["ready"][0]
         services.publish(communique, publisher)  # the meeting stays a draft the editor may change
         url = admin_url(Meeting, "change", outcome["meeting"].pk)
@@ -147,10 +154,10 @@ class TestAnEditorCannotPublish:
         )
         data[row.replace("-id", "-title")] = "Changed by an editor"
         response = editor_client.post(url, data)
-        assert response.status_code == 200
-        assert "Only a publisher may change a published record" in response.content.decode()
+        assert response.status_code == 302
         communique.refresh_from_db()
         assert communique.title == "Joint communiqué"
+        assert Revision.objects.pending().of(communique).exists()
 
     def test_a_new_record_is_a_draft_whatever_the_form_says(self, editor_client, outcome):
         data = {"meeting": outcome["meeting"].pk, "title": "Concept note", "slug": "wf-concept-note"}

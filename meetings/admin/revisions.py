@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -48,7 +48,7 @@ class PendingFirst(admin.SimpleListFilter):
 
 @admin.register(Revision)
 class RevisionAdmin(admin.ModelAdmin):
-    list_display = ["summary", "record", "kind", "author", "created_at", "status", "reviewer"]
+    list_display = ["__str__", "record", "kind", "author", "created_at", "status", "reviewer"]
     list_filter = [PendingFirst, "kind"]
     list_select_related = ["author", "reviewer", "content_type"]
     search_fields = ["summary", "author__username", "reason"]
@@ -96,6 +96,8 @@ class RevisionAdmin(admin.ModelAdmin):
         return revision
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method != "GET":  # decisions go to the approve and reject addresses
+            return HttpResponseNotAllowed(["GET"])
         revision = self._revision(request, object_id)
         root = revision.root
         records = revision_diff(revision)

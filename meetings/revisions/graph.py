@@ -61,13 +61,17 @@ def publishable_models() -> tuple[type[models.Model], ...]:
 
 @cache
 def dependant_models() -> tuple[type[models.Model], ...]:
-    """Models without a status that hang off a publishable model through foreign keys (a fixpoint)."""
-    guarded = set(publishable_models())
+    return find_dependants(_content_models(), publishable_models())
+
+
+def find_dependants(candidates, publishable) -> tuple[type[models.Model], ...]:
+    """The `candidates` without a status that hang off a `publishable` model through foreign keys (a fixpoint)."""
+    guarded = set(publishable)
     found: list[type[models.Model]] = []
     changed = True
     while changed:
         changed = False
-        for model in _content_models():
+        for model in candidates:
             if model in guarded or label(model) in REFERENCE_MODELS:
                 continue
             if any(field.related_model in guarded for field in _foreign_keys(model)):
