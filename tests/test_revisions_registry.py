@@ -29,19 +29,19 @@ def test_the_records_hanging_off_published_ones_are_found_from_their_foreign_key
 
 @isolate_apps("meetings")
 def test_a_new_model_attached_to_a_meeting_is_covered_without_being_listed():
-    class Recording(models.Model):  # e.g. the audio of a meeting's sessions, added one day
+    class Recording(models.Model):  # noqa: DJ008 - e.g. the audio of a meeting's sessions, added one day
         meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE)
 
         class Meta:
             app_label = "meetings"
 
-    class Chapter(models.Model):  # hanging off it in turn
+    class Chapter(models.Model):  # noqa: DJ008 - hanging off it in turn
         recording = models.ForeignKey(Recording, on_delete=models.CASCADE)
 
         class Meta:
             app_label = "meetings"
 
-    class Glossary(models.Model):  # vocabulary: nothing to do with any meeting
+    class Glossary(models.Model):  # noqa: DJ008 - vocabulary: nothing to do with any meeting
         term = models.CharField(max_length=50)
 
         class Meta:

@@ -15,7 +15,7 @@ from meetings.revisions.capture import Change
 from meetings.revisions.review import changes_of
 from meetings.revisions.states import differences, live_state, m2m_fields, model_of, state_fields
 
-#: Values longer than this are compared word by word.
+#: Values longer than this (and every TextField's) are compared word by word.
 LONG_TEXT = 80
 EMPTY = "—"
 
@@ -62,7 +62,8 @@ def record_diff(change: Change) -> RecordDiff:
         if before == after == EMPTY:
             continue
         diff = FieldDiff(name, str(model_field.verbose_name).capitalize(), before, after)
-        if max(len(before), len(after)) > LONG_TEXT and not model_field.is_relation:
+        long = isinstance(model_field, models.TextField) or max(len(before), len(after)) > LONG_TEXT
+        if long and not model_field.is_relation and not model_field.choices:
             diff.words = word_diff("" if before == EMPTY else before, "" if after == EMPTY else after)
         fields.append(diff)
     return RecordDiff(
