@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
+from meetings import services
 from meetings.importer.service import import_file
-from meetings.models import Country
+from meetings.models import Country, Revision
 from tests.helpers import Page
 
 SEEDS = Path(settings.BASE_DIR) / "tests" / "data" / "seeds"
@@ -89,3 +91,18 @@ def test_an_ocr_note_and_the_source_address_are_shown(staff_client, imported):
 def test_the_documents_admin_page_links_to_its_review(staff_client, imported):
     page = Page(staff_client.get(f"/admin/meetings/document/{imported.pk}/change/"))
     assert review_url(imported) in page.links
+
+
+def test_an_editors_correction_of_a_published_meeting_waits_for_a_publisher(editor_client, publisher, imported):
+    meeting = imported.meeting
+    services.publish(meeting, publisher)
+    title = meeting.title
+    data = {
+        "title": "XXIII South American Conference on Migration", "start_date": "2025-11-18",
+        "end_date": "2025-11-19", "city": "Brasília", "venue": "",
+    }  # fmt: skip
+    response = editor_client.post(review_url(imported), data)
+    revision = Revision.objects.pending().of(meeting).get()
+    assert response["Location"] == reverse("admin:meetings_revision_change", args=[revision.pk])
+    meeting.refresh_from_db()
+    assert meeting.title == title

@@ -23,6 +23,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
+from meetings.admin import proposals
 from meetings.importer.errors import DocumentImportError
 from meetings.importer.reading import EXTENSIONS, MAX_BYTES, MAX_SIZE_TEXT
 from meetings.importer.review import highlighted_text, review_rows
@@ -199,6 +200,10 @@ class ReviewImportView(_ImporterPermissions, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
+        # A published meeting's corrections wait for a publisher, as on the meeting's own page.
+        return proposals.save_or_propose(request, lambda: self.correct(request))
+
+    def correct(self, request):
         document = self.get_document()
         form = MeetingCorrectionForm(request.POST, instance=document.meeting)
         if not form.is_valid():
