@@ -18,6 +18,7 @@ from meetings.models import (
     Participation,
     ParticipationRole,
     PublicationStatus,
+    Revision,
 )
 from tests import factories as make
 from tests.helpers import Page, admin_url, change_form_data
@@ -268,7 +269,10 @@ def test_every_field_of_a_commitment_is_on_the_page(staff_client, vii_rcm):
 
 
 class TestThePublishingRulesHoldOnTheNestedRows:
-    """An editor prepares drafts; an agreement that is public changes only with a publisher, and is never deleted."""
+    """An editor prepares drafts; an agreement that is public changes only with a publisher, and is never deleted.
+
+    An editor's change to it is kept as a proposed revision (meetings.revisions).
+    """
 
     @pytest.fixture
     def published_agreement(self, vii_rcm, publisher):
@@ -278,15 +282,15 @@ class TestThePublishingRulesHoldOnTheNestedRows:
         services.publish(agreement.document, publisher)  # the meeting stays a draft an editor may change
         return agreement
 
-    def test_an_editor_cannot_change_a_published_agreement_from_the_meeting_page(
+    def test_an_editors_change_to_a_published_agreement_from_the_meeting_page_is_a_proposal(
         self, editor_client, vii_rcm, published_agreement
     ):
         url = admin_url(Meeting, "change", vii_rcm.pk)
         data = change_form_data(editor_client.get(url))
         data["documents-0-agreements-0-text"] = "Changed by an editor"
         response = editor_client.post(url, data)
-        assert response.status_code == 200
-        assert "Only a publisher may change a published record" in response.content.decode()
+        proposal = Revision.objects.pending().of(published_agreement).get()
+        assert response["Location"] == admin_url(Revision, "change", proposal.pk)
         published_agreement.refresh_from_db()
         assert published_agreement.text == "To acknowledge the work of the Technical Secretariat."
 
