@@ -74,7 +74,7 @@ class FilterForm(SingleValueForm):
         cleaned = super().clean()
         after, before = cleaned.get("date_after"), cleaned.get("date_before")
         if after and before and after > before:
-            self.add_error("date_after", "“From” is later than “to”: swap the dates or change one of them.")
+            self.add_error("date_after", _("“From” is later than “to”: swap the dates or change one of them."))
         return cleaned
 
 
@@ -195,7 +195,7 @@ def any_of_filter(label: str, choices, message: str, field_name: str | None = No
 class YearField(forms.IntegerField):
     """A year; `empty_label` names the "any year" option where the year is a facet."""
 
-    def __init__(self, *, empty_label: str = "Any year", **kwargs):
+    def __init__(self, *, empty_label: str = _("Any year"), **kwargs):
         self.empty_label = empty_label
         super().__init__(**kwargs)
 
@@ -211,7 +211,7 @@ def date_filter(label: str, help_text: str, method: str) -> django_filters.DateF
         input_formats=[DATE_FORMAT],
         help_text=help_text,
         widget=forms.DateInput(attrs={"type": "date"}, format=DATE_FORMAT),
-        error_messages={"invalid": "Enter a real date as YYYY-MM-DD, for example 2002-05-30."},
+        error_messages={"invalid": _("Enter a real date as YYYY-MM-DD, for example 2002-05-30.")},
     )
 
 
@@ -351,9 +351,9 @@ class ArchiveFilterSet(FacetedFilterSet):
     oldest_first: tuple[str, ...] = ()
 
     q = SearchQueryFilter(
-        label="Words",
+        label=_("Words"),
         method="filter_q",
-        help_text='All words must match. Use "quoted phrases", OR between two words, -word to leave out.',
+        help_text=_('All words must match. Use "quoted phrases", OR between two words, -word to leave out.'),
     )
     process = process_filter()
     country = country_filter()
@@ -362,21 +362,23 @@ class ArchiveFilterSet(FacetedFilterSet):
     date_after = date_filter("From", "On or after this date (YYYY-MM-DD).", "filter_date_after")
     date_before = date_filter("To", "On or before this date (YYYY-MM-DD).", "filter_date_before")
     year = YearFilter(
-        label="Year",
+        label=_("Year"),
         method="filter_year",
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
-        error_messages={"invalid": "Enter a year such as 2002."},
+        error_messages={"invalid": _("Enter a year such as 2002.")},
     )
     sort = django_filters.ChoiceFilter(
-        label="Sort",
+        label=_("Sort"),
         choices=SORT_CHOICES,
         method="sort_by",
         empty_label=None,
         null_label=None,
         error_messages={
-            "invalid_choice": "Sort by “-date” (newest first) or “date” (oldest first). "
-            "With words to search for, “relevance” puts the best matches first."
+            "invalid_choice": _(
+                "Sort by “-date” (newest first) or “date” (oldest first). "
+                "With words to search for, “relevance” puts the best matches first."
+            )
         },
     )
 
@@ -602,11 +604,11 @@ class CommitmentFilter(FacetedFilterSet):
         field_name="progress",
     )
     overdue = django_filters.ChoiceFilter(
-        label="Overdue",
+        label=_("Overdue"),
         choices=OVERDUE_CHOICES,
         method="filter_overdue",
-        empty_label="Overdue or not",
-        error_messages={"invalid_choice": "Ask for overdue=yes or overdue=no."},
+        empty_label=_("Overdue or not"),
+        error_messages={"invalid_choice": _("Ask for overdue=yes or overdue=no.")},
     )
     country = country_filter(_("Responsible country"))
     organisation = responsible_filter(
@@ -629,23 +631,25 @@ class CommitmentFilter(FacetedFilterSet):
         error_messages={"invalid_choice": _("There is no published meeting with that address.")},
     )
     due_year = YearFilter(
-        label="Due in year",
-        empty_label="Any year",
+        label=_("Due in year"),
+        empty_label=_("Any year"),
         method="filter_due_year",
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
-        error_messages={"invalid": "Enter a year such as 2003."},
+        error_messages={"invalid": _("Enter a year such as 2003.")},
     )
-    on = date_filter("Overdue as of", "Judge “overdue” on this date (YYYY-MM-DD); today when empty.", "filter_on")
+    on = date_filter(_("Overdue as of"), _("Judge “overdue” on this date (YYYY-MM-DD); today when empty."), "filter_on")
     sort = django_filters.ChoiceFilter(
-        label="Sort",
+        label=_("Sort"),
         choices=COMMITMENT_SORT_CHOICES,
         method="sort_by",
         empty_label=None,
         null_label=None,
         error_messages={
-            "invalid_choice": "Sort by “due” (soonest due first), “-due” (latest due first), "
-            "“-date” (set most recently) or “date” (set longest ago)."
+            "invalid_choice": _(
+                "Sort by “due” (soonest due first), “-due” (latest due first), "
+                "“-date” (set most recently) or “date” (set longest ago)."
+            )
         },
     )
 
@@ -746,9 +750,9 @@ class AsOfForm(SingleValueForm):
 
     on = forms.DateField(
         required=False,
-        label="Overdue as of",
+        label=_("Overdue as of"),
         input_formats=[DATE_FORMAT],
-        error_messages={"invalid": "Enter a real date as YYYY-MM-DD, for example 2002-05-30."},
+        error_messages={"invalid": _("Enter a real date as YYYY-MM-DD, for example 2002-05-30.")},
     )
 
     def as_of(self) -> datetime.date:
@@ -782,11 +786,11 @@ class SearchForm(Faceted, FilterForm):
     filter_names = ("type", "process", "country", "concerned", "topic", "date_after", "date_before", "year")
 
     q = SearchQueryField(
-        label="Search the archive for",
+        label=_("Search the archive for"),
         required=False,
         # An unsearchable query ("the of") is not a bad request: the page answers it with the parser's message.
         allow_unsearchable=True,
-        help_text='All words must match. Use "quoted phrases", OR between two words, and -word to leave a word out.',
+        help_text=_('All words must match. Use "quoted phrases", OR between two words, and -word to leave a word out.'),
     )
     type = AnyOfField(
         label=_("Type of record"),
@@ -808,9 +812,11 @@ class SearchForm(Faceted, FilterForm):
         min_value=1,
         max_value=SEARCH_LAST_PAGE,
         error_messages={
-            "invalid": "The page must be a whole number, such as page=2.",
-            "min_value": "Pages are numbered from 1.",
-            "max_value": f"Results stop at page {SEARCH_LAST_PAGE}: add a word or a filter to narrow the search.",
+            "invalid": _("The page must be a whole number, such as page=2."),
+            "min_value": _("Pages are numbered from 1."),
+            "max_value": format_lazy(
+                _("Results stop at page {last}: add a word or a filter to narrow the search."), last=SEARCH_LAST_PAGE
+            ),
         },
     )
 

@@ -18,6 +18,14 @@ from django.urls import is_valid_path
 from django.utils import translation
 
 from meetings.seeds import REFERENCE_FIXTURES, SEED_FIXTURES
+from meetings.translations import compile_catalogues
+
+
+def pytest_sessionstart(session):
+    """The Spanish pages need the compiled catalogue, which git does not keep (meetings/translations.py)."""
+    from django.conf import settings
+
+    compile_catalogues(list(settings.LOCALE_PATHS))
 
 
 @contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models.meetings import Meeting
@@ -14,23 +15,23 @@ from meetings.uploads import validate_document_file
 
 
 class DocumentKind(models.TextChoices):
-    COMMUNIQUE = "communique", "Joint communiqué"
-    DECLARATION = "declaration", "Declaration"
-    REPORT = "report", "Report"
-    RAPPORTEURSHIP = "rapporteurship", "Rapporteurship"
-    SUMMARY = "summary", "Summary"
-    RESOLUTION = "resolution", "Resolution"
-    AGENDA = "agenda", "Agenda"
-    CONCEPT_NOTE = "concept_note", "Concept note"
-    PLAN_OF_ACTION = "plan_of_action", "Plan of action"
-    OTHER = "other", "Other"
+    COMMUNIQUE = "communique", _("Joint communiqué")
+    DECLARATION = "declaration", _("Declaration")
+    REPORT = "report", _("Report")
+    RAPPORTEURSHIP = "rapporteurship", _("Rapporteurship")
+    SUMMARY = "summary", _("Summary")
+    RESOLUTION = "resolution", _("Resolution")
+    AGENDA = "agenda", _("Agenda")
+    CONCEPT_NOTE = "concept_note", _("Concept note")
+    PLAN_OF_ACTION = "plan_of_action", _("Plan of action")
+    OTHER = "other", _("Other")
 
 
 class Language(models.TextChoices):
-    ENGLISH = "en", "English"
-    SPANISH = "es", "Spanish"
-    PORTUGUESE = "pt", "Portuguese"
-    FRENCH = "fr", "French"
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    PORTUGUESE = "pt", _("Portuguese")
+    FRENCH = "fr", _("French")
 
 
 class DocumentQuerySet(ReadyQuerySetMixin, PublishableQuerySet):
@@ -120,25 +121,25 @@ class Document(Publishable):
 class AgreementSection(models.TextChoices):
     """The kind of heading an agreement stands under; the heading itself is kept as printed."""
 
-    SUBSTANTIVE = "substantive", "Substantive matters"
-    ADMINISTRATIVE = "administrative", "Administrative matters"
-    ACKNOWLEDGMENTS = "acknowledgments", "Acknowledgments"
-    WORKING_GROUP = "working_group", "Working group proposals"
-    THEMATIC = "thematic", "Thematic area"
-    FOLLOW_UP = "follow_up", "Follow-up and next actions"
-    CLOSING = "closing", "Closing and next meeting"
-    OTHER = "other", "Other"
+    SUBSTANTIVE = "substantive", _("Substantive matters")
+    ADMINISTRATIVE = "administrative", _("Administrative matters")
+    ACKNOWLEDGMENTS = "acknowledgments", _("Acknowledgments")
+    WORKING_GROUP = "working_group", _("Working group proposals")
+    THEMATIC = "thematic", _("Thematic area")
+    FOLLOW_UP = "follow_up", _("Follow-up and next actions")
+    CLOSING = "closing", _("Closing and next meeting")
+    OTHER = "other", _("Other")
 
 
 class AgreementKind(models.TextChoices):
-    DECISION = "decision", "Decision"
-    RECOMMENDATION = "recommendation", "Recommendation"
-    ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement"
-    REQUEST = "request", "Request"
-    PROPOSAL = "proposal", "Proposal"
-    COMMITMENT = "commitment", "Commitment"
-    STATEMENT = "statement", "Statement"
-    OTHER = "other", "Other"
+    DECISION = "decision", _("Decision")
+    RECOMMENDATION = "recommendation", _("Recommendation")
+    ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
+    REQUEST = "request", _("Request")
+    PROPOSAL = "proposal", _("Proposal")
+    COMMITMENT = "commitment", _("Commitment")
+    STATEMENT = "statement", _("Statement")
+    OTHER = "other", _("Other")
 
 
 class AgreementQuerySet(ReadyQuerySetMixin, PublishableQuerySet):
@@ -234,10 +235,10 @@ class Agreement(Publishable):
 
 
 class RelationKind(models.TextChoices):
-    REAFFIRMS = "reaffirms", "reaffirms"
-    FOLLOWS_UP = "follows_up", "follows up"
-    AMENDS = "amends", "amends"
-    SUPERSEDES = "supersedes", "supersedes"
+    REAFFIRMS = "reaffirms", _("reaffirms")
+    FOLLOWS_UP = "follows_up", _("follows up")
+    AMENDS = "amends", _("amends")
+    SUPERSEDES = "supersedes", _("supersedes")
 
 
 #: How a relation reads from the later agreement's side and from the earlier one's.

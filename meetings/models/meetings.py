@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models.publishing import Publishable, PublishableQuerySet
@@ -21,16 +22,16 @@ class MeetingManager(models.Manager.from_queryset(MeetingQuerySet)):
 
 
 class MeetingKind(models.TextChoices):
-    VICE_MINISTERIAL = "vice_ministerial", "Vice-ministerial conference"
-    MINISTERIAL = "ministerial", "Ministerial meeting"
-    PLENARY = "plenary", "Plenary meeting"
-    TECHNICAL = "technical", "Technical group meeting"
-    LIAISON_NETWORK = "liaison_network", "Liaison-officer network meeting"
-    COMMITTEE = "committee", "Committee session"
-    FORUM = "forum", "Forum"
-    WORKSHOP = "workshop", "Workshop"
-    SEMINAR = "seminar", "Seminar"
-    OTHER = "other", "Other"
+    VICE_MINISTERIAL = "vice_ministerial", _("Vice-ministerial conference")
+    MINISTERIAL = "ministerial", _("Ministerial meeting")
+    PLENARY = "plenary", _("Plenary meeting")
+    TECHNICAL = "technical", _("Technical group meeting")
+    LIAISON_NETWORK = "liaison_network", _("Liaison-officer network meeting")
+    COMMITTEE = "committee", _("Committee session")
+    FORUM = "forum", _("Forum")
+    WORKSHOP = "workshop", _("Workshop")
+    SEMINAR = "seminar", _("Seminar")
+    OTHER = "other", _("Other")
 
 
 class Meeting(Publishable):
@@ -97,17 +98,17 @@ class Meeting(Publishable):
 
 
 class ParticipationRole(models.TextChoices):
-    MEMBER = "member", "Member"
-    PARTICIPANT = "participant", "Participant"
-    OBSERVER = "observer", "Observer"
-    HOST = "host", "Host"
-    PRESIDENCY = "presidency", "Presidency pro tempore"
-    ORGANISER = "organiser", "Organiser"
-    INVITED = "invited", "Invited organisation"
-    CIVIL_SOCIETY = "civil_society", "Civil society"
-    SECRETARIAT = "secretariat", "Secretariat"
-    SPEAKER = "speaker", "Speaker"
-    MODERATOR = "moderator", "Moderator or chair"
+    MEMBER = "member", _("Member")
+    PARTICIPANT = "participant", _("Participant")
+    OBSERVER = "observer", _("Observer")
+    HOST = "host", _("Host")
+    PRESIDENCY = "presidency", _("Presidency pro tempore")
+    ORGANISER = "organiser", _("Organiser")
+    INVITED = "invited", _("Invited organisation")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    SECRETARIAT = "secretariat", _("Secretariat")
+    SPEAKER = "speaker", _("Speaker")
+    MODERATOR = "moderator", _("Moderator or chair")
 
 
 class ParticipationQuerySet(PublishableQuerySet):

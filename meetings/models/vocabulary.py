@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.text import normalize_name
@@ -157,8 +158,8 @@ class Process(models.Model):
 
 
 class MembershipRole(models.TextChoices):
-    MEMBER = "member", "Member"
-    OBSERVER = "observer", "Observer"
+    MEMBER = "member", _("Member")
+    OBSERVER = "observer", _("Observer")
 
 
 class ProcessMembershipManager(models.Manager):
@@ -199,16 +200,16 @@ class ProcessMembership(models.Model):
 
 
 class OrganisationKind(models.TextChoices):
-    INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental organisation"
-    UN = "un", "United Nations entity"
-    REGIONAL = "regional", "Regional organisation"
-    PROCESS_BODY = "process_body", "Body of a process"
-    CIVIL_SOCIETY = "civil_society", "Civil society"
-    HUMANITARIAN = "humanitarian", "Humanitarian organisation"
-    ACADEMIC = "academic", "Academic institution"
-    PRIVATE = "private", "Private sector"
-    GOVERNMENT = "government", "Government agency"
-    OTHER = "other", "Other"
+    INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organisation")
+    UN = "un", _("United Nations entity")
+    REGIONAL = "regional", _("Regional organisation")
+    PROCESS_BODY = "process_body", _("Body of a process")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    HUMANITARIAN = "humanitarian", _("Humanitarian organisation")
+    ACADEMIC = "academic", _("Academic institution")
+    PRIVATE = "private", _("Private sector")
+    GOVERNMENT = "government", _("Government agency")
+    OTHER = "other", _("Other")
 
 
 class Organisation(models.Model):

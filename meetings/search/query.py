@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 #: Longest query searched; the rest is cut off (and `truncated` says so).
 MAX_QUERY_LENGTH = 500
 #: Most words and phrases in one query; further ones are ignored.
@@ -134,7 +136,7 @@ def parse_query(raw: Any) -> ParsedQuery:
         return raw
     text, truncated = clean_query(raw)
     if not text:
-        return ParsedQuery(text, truncated=truncated, message="Type at least one word to search for.")
+        return ParsedQuery(text, truncated=truncated, message=_("Type at least one word to search for."))
 
     groups: list[list[Term]] = []
     excluded: list[Term] = []
@@ -179,13 +181,13 @@ def parse_query(raw: Any) -> ParsedQuery:
     message = ""
     if not groups:
         if excluded:
-            message = "Add a word to look for: a search cannot consist only of excluded words (“-word”)."
+            message = _("Add a word to look for: a search cannot consist only of excluded words (“-word”).")
         elif saw_common:
-            message = "Your search has only very common words (such as “the” or “of”): add a more specific word."
+            message = _("Your search has only very common words (such as “the” or “of”): add a more specific word.")
         elif saw_word:
-            message = "Type at least one word to search for."
+            message = _("Type at least one word to search for.")
         else:
-            message = "Type at least one word to search for: punctuation alone cannot be searched."
+            message = _("Type at least one word to search for: punctuation alone cannot be searched.")
     return ParsedQuery(
         text,
         groups=tuple(tuple(group) for group in groups),

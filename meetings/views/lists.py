@@ -29,16 +29,16 @@ class ListOptionsForm(SingleValueForm):
     format = forms.ChoiceField(
         required=False,
         choices=[("", "Web page"), ("csv", "CSV"), ("json", "JSON")],
-        error_messages={"invalid_choice": "Downloads come as format=csv or format=json."},
+        error_messages={"invalid_choice": _("Downloads come as format=csv or format=json.")},
     )
     page = forms.IntegerField(
         required=False,
         min_value=1,
         max_value=10**9,
         error_messages={
-            "invalid": "The page must be a whole number, such as page=2.",
-            "min_value": "Pages are numbered from 1.",
-            "max_value": "There are not that many pages.",
+            "invalid": _("The page must be a whole number, such as page=2."),
+            "min_value": _("Pages are numbered from 1."),
+            "max_value": _("There are not that many pages."),
         },
     )
 
@@ -57,7 +57,10 @@ class ArchiveListView(FilterView):
     paginate_by = 20
     filterset_class: type[FacetedFilterSet]
     dataset: exports.Dataset
-    noun = "records"
+    noun = "records"  # the section, for the main navigation
+    title = gettext_lazy("Records")
+    filter_heading = gettext_lazy("Filter records")
+    no_match = gettext_lazy("No records match these filters.")
     #: The results heading, without filters and with them ("%(count)s" is the number of rows).
     count_label = ngettext_lazy("%(count)s record", "%(count)s records", "count")
     match_label = ngettext_lazy("%(count)s record matches", "%(count)s records match", "count")
@@ -104,7 +107,9 @@ class ArchiveListView(FilterView):
         active = listing.active_filters(self.request, self.filterset.form, self.filterset.filter_names)
         context.update(
             section=self.noun,
-            noun=self.noun,
+            title=self.title,
+            filter_heading=self.filter_heading,
+            no_match=self.no_match,
             country_note=self.country_note,
             facets=self.facet_controls(),
             active_filters=active,
@@ -139,6 +144,9 @@ class MeetingListView(ArchiveListView):
     template_name = "meetings/meeting_list.html"
     dataset = exports.MEETINGS
     noun = "meetings"
+    title = gettext_lazy("Meetings")
+    filter_heading = gettext_lazy("Filter meetings")
+    no_match = gettext_lazy("No meetings match these filters.")
     count_label = ngettext_lazy("%(count)s meeting", "%(count)s meetings", "count")
     match_label = ngettext_lazy("%(count)s meeting matches", "%(count)s meetings match", "count")
     country_note = _("Meetings the country took part in, in any role.")
@@ -153,6 +161,9 @@ class DocumentListView(ArchiveListView):
     template_name = "meetings/document_list.html"
     dataset = exports.DOCUMENTS
     noun = "documents"
+    title = gettext_lazy("Documents")
+    filter_heading = gettext_lazy("Filter documents")
+    no_match = gettext_lazy("No documents match these filters.")
     count_label = ngettext_lazy("%(count)s document", "%(count)s documents", "count")
     match_label = ngettext_lazy("%(count)s document matches", "%(count)s documents match", "count")
     country_note = _("Documents of meetings the country took part in, in any role.")
@@ -167,6 +178,9 @@ class AgreementListView(ArchiveListView):
     template_name = "meetings/agreement_list.html"
     dataset = exports.AGREEMENTS
     noun = "agreements"
+    title = gettext_lazy("Agreements")
+    filter_heading = gettext_lazy("Filter agreements")
+    no_match = gettext_lazy("No agreements match these filters.")
     count_label = ngettext_lazy("%(count)s agreement", "%(count)s agreements", "count")
     match_label = ngettext_lazy("%(count)s agreement matches", "%(count)s agreements match", "count")
     country_note = _("Agreements of meetings the country took part in, in any role.")
@@ -183,6 +197,9 @@ class CommitmentListView(ArchiveListView):
     template_name = "meetings/commitment_list.html"
     dataset = exports.COMMITMENT_TRACKER
     noun = "commitments"
+    title = gettext_lazy("Commitments")
+    filter_heading = gettext_lazy("Filter commitments")
+    no_match = gettext_lazy("No commitments match these filters.")
     count_label = ngettext_lazy("%(count)s commitment", "%(count)s commitments", "count")
     match_label = ngettext_lazy("%(count)s commitment matches", "%(count)s commitments match", "count")
     country_note = _("Commitments the country is responsible for.")
