@@ -576,13 +576,13 @@ def responsible_filter(label: str, queryset: QuerySet, message: str) -> SlugsFil
     )
 
 
-OVERDUE_CHOICES = [("yes", "Overdue"), ("no", "Not overdue")]
+OVERDUE_CHOICES = [("yes", _("Overdue")), ("no", _("Not overdue"))]
 
 COMMITMENT_SORT_CHOICES = [
-    ("due", "Due date, soonest first"),
-    ("-due", "Due date, latest first"),
-    ("-date", "Set most recently"),
-    ("date", "Set longest ago"),
+    ("due", _("Due date, soonest first")),
+    ("-due", _("Due date, latest first")),
+    ("-date", _("Set most recently")),
+    ("date", _("Set longest ago")),
 ]
 
 

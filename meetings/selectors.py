@@ -17,6 +17,7 @@ from itertools import groupby
 
 from django.db.models import Count, Exists, F, Func, IntegerField, Model, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
+from django.utils.translation import pgettext_lazy
 
 from meetings.listing import FacetOption
 from meetings.models import (
@@ -476,17 +477,17 @@ class GridRow:
 
 
 ROLE_ABBREVIATIONS = {
-    ParticipationRole.MEMBER: "M",
-    ParticipationRole.PARTICIPANT: "A",
-    ParticipationRole.OBSERVER: "O",
-    ParticipationRole.HOST: "H",
-    ParticipationRole.PRESIDENCY: "P",
-    ParticipationRole.ORGANISER: "Or",
-    ParticipationRole.INVITED: "I",
-    ParticipationRole.CIVIL_SOCIETY: "CS",
-    ParticipationRole.SECRETARIAT: "S",
-    ParticipationRole.SPEAKER: "Sp",
-    ParticipationRole.MODERATOR: "Mo",
+    ParticipationRole.MEMBER: pgettext_lazy("role abbreviation", "M"),
+    ParticipationRole.PARTICIPANT: pgettext_lazy("role abbreviation", "A"),
+    ParticipationRole.OBSERVER: pgettext_lazy("role abbreviation", "O"),
+    ParticipationRole.HOST: pgettext_lazy("role abbreviation", "H"),
+    ParticipationRole.PRESIDENCY: pgettext_lazy("role abbreviation", "P"),
+    ParticipationRole.ORGANISER: pgettext_lazy("role abbreviation", "Or"),
+    ParticipationRole.INVITED: pgettext_lazy("role abbreviation", "I"),
+    ParticipationRole.CIVIL_SOCIETY: pgettext_lazy("role abbreviation", "CS"),
+    ParticipationRole.SECRETARIAT: pgettext_lazy("role abbreviation", "S"),
+    ParticipationRole.SPEAKER: pgettext_lazy("role abbreviation", "Sp"),
+    ParticipationRole.MODERATOR: pgettext_lazy("role abbreviation", "Mo"),
 }
 
 ROLE_LEGEND = [(ROLE_ABBREVIATIONS[value], label) for value, label in ParticipationRole.choices]

@@ -246,7 +246,7 @@ def test_without_words_the_page_says_how_to_search(client, archive):
     assert response.status_code == 200
     html = html_of(response)
     assert "Type a word or two above" in html
-    assert "?q=%22consular+protection%22" in Page(html).links
+    assert "?q=%22consular%20protection%22" in Page(html).links
     assert "result__title" not in html
 
 

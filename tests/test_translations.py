@@ -18,7 +18,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
-from meetings.models import AgreementSection, DocumentKind, ParticipationRole
+from meetings.models import ActionItem, Agreement, AgreementSection, Document, DocumentKind, Meeting, ParticipationRole
 from meetings.translations import compile_catalogues
 from tests import factories as make
 
@@ -128,13 +128,20 @@ def archive(db):
     )
     make.participation(vii, iom, ParticipationRole.INVITED)
     communique = make.document(vii, "JOINT COMMUNIQUÉ OF THE VII RCM", kind=DocumentKind.COMMUNIQUE, text="9.1 ...")
-    make.agreement(
+    agreement = make.agreement(
         communique,
         "To invite IOM to prepare a plan of action against migrant trafficking.",
         label="9.1",
         topics=(trafficking,),
         countries=(mexico,),
         section=AgreementSection.SUBSTANTIVE,
+    )
+    make.action_item(
+        vii,
+        "IOM to prepare a plan of action on migrant trafficking",
+        agreement=agreement,
+        countries=(mexico,),
+        due_date=datetime.date(2003, 3, 1),
     )
     return {
         "Mexico",
@@ -149,6 +156,9 @@ def archive(db):
         "JOINT COMMUNIQUÉ OF THE VII RCM",
         "9.1",
         "To invite IOM to prepare a plan of action against migrant trafficking.",
+        "IOM to prepare a plan of action on migrant trafficking",
+        "1 ...",
+        "9.1 ...",
     }
 
 
@@ -157,9 +167,10 @@ def interface_text(texts: set[str], records: set[str]) -> set[str]:
     found = set()
     for text in texts:
         rest = text
-        for record in sorted(records, key=len, reverse=True):
+        for record in sorted(records | SAME_IN_BOTH, key=len, reverse=True):
             rest = rest.replace(record, " ")
-        if text in SAME_IN_BOTH or not re.search(r"[A-Za-z]{2,}", rest):
+        shortened = text.rstrip(" …").removesuffix("...")  # a record's text cut to fit (truncatewords)
+        if not re.search(r"[A-Za-z]{2,}", rest) or any(record.startswith(shortened) for record in records):
             continue
         found.add(text)
     return found
@@ -177,6 +188,23 @@ PAGES = [
     ("agreements, page out of range", "/{lang}/agreements/?page=99"),
     ("meetings, dates reversed", "/{lang}/meetings/?date_after=2005-01-01&date_before=2001-01-01"),
     ("a record that is not there", "/{lang}/meetings/no-such-meeting/"),
+    ("commitments", "/{lang}/commitments/?on=2004-01-01"),
+    ("commitments, bad filters", "/{lang}/commitments/?status=maybe&on=someday"),
+    ("commitments, nothing found", "/{lang}/commitments/?country=GTM"),
+    ("search", "/{lang}/search/?q=trafficking"),
+    ("search, nothing found", "/{lang}/search/?q=zorblax"),
+    ("search, empty", "/{lang}/search/"),
+    ("search, only common words", "/{lang}/search/?q=the+of"),
+    ("search, bad filters", "/{lang}/search/?q=plan&type=minutes&country=XXX"),
+    ("meeting", "/{lang}/meetings/{meeting}/"),
+    ("document", "/{lang}/documents/{document}/"),
+    ("agreement", "/{lang}/agreements/{agreement}/"),
+    ("commitment", "/{lang}/commitments/{commitment}/?on=2004-01-01"),
+    ("country", "/{lang}/countries/MEX/"),
+    ("country without records", "/{lang}/countries/GTM/"),
+    ("organisation", "/{lang}/organisations/iom/"),
+    ("topic", "/{lang}/topics/trafficking-in-persons/"),
+    ("process", "/{lang}/processes/rcm/?on=2004-01-01"),
     ("a bad download", "/{lang}/documents/?format=xls"),
 ]
 
@@ -184,10 +212,18 @@ PAGES = [
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
 def test_a_page_in_spanish_shows_no_english_interface_text(archive, kind, address):
     visitor = Client()
-    english = visitor.get(address.format(lang="en"))
-    spanish = visitor.get(address.format(lang="es"))
+    records = {
+        "meeting": Meeting.objects.get().slug,
+        "document": Document.objects.get().slug,
+        "agreement": Agreement.objects.get().pk,
+        "commitment": ActionItem.objects.get().pk,
+    }
+    english = visitor.get(address.format(lang="en", **records))
+    spanish = visitor.get(address.format(lang="es", **records))
     assert spanish.status_code == english.status_code
-    typed = {value for _, value in parse_qsl(urlsplit(address).query)}  # what the visitor typed is not interface
+    typed = {value for _, value in parse_qsl(urlsplit(address).query)} | {
+        str(v) for v in records.values()
+    }  # what the visitor typed is not interface
     english_texts = interface_text(Texts(english.content.decode()).texts, archive | typed)
     assert len(english_texts) > 5  # the comparison has something to compare
     left_in_english = english_texts & Texts(spanish.content.decode()).texts

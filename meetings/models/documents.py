@@ -243,10 +243,10 @@ class RelationKind(models.TextChoices):
 
 #: How a relation reads from the later agreement's side and from the earlier one's.
 RELATION_INVERSE = {
-    RelationKind.REAFFIRMS: "reaffirmed by",
-    RelationKind.FOLLOWS_UP: "followed up by",
-    RelationKind.AMENDS: "amended by",
-    RelationKind.SUPERSEDES: "superseded by",
+    RelationKind.REAFFIRMS: _("reaffirmed by"),
+    RelationKind.FOLLOWS_UP: _("followed up by"),
+    RelationKind.AMENDS: _("amended by"),
+    RelationKind.SUPERSEDES: _("superseded by"),
 }
 
 

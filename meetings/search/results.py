@@ -12,6 +12,7 @@ from django.db.models import Count, F, QuerySet, Value
 from django.db.models.functions import Cast
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from meetings.models import Meeting
 from meetings.search.postgres import PostgresBackend
@@ -102,7 +103,7 @@ class SearchResults:
         if self.query.message:
             return self.query.message
         if not self.total:
-            return "Nothing matches: try fewer words, another spelling, or remove a filter."
+            return gettext("Nothing matches: try fewer words, another spelling, or remove a filter.")
         return ""
 
     @property
