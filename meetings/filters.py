@@ -21,6 +21,7 @@ import django_filters
 from django import forms
 from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField, ModelMultipleChoiceField
@@ -359,8 +360,8 @@ class ArchiveFilterSet(FacetedFilterSet):
     country = country_filter()
     concerned = country_filter(_("Country concerned"), method="filter_concerned")
     topic = topic_filter()
-    date_after = date_filter("From", "On or after this date (YYYY-MM-DD).", "filter_date_after")
-    date_before = date_filter("To", "On or before this date (YYYY-MM-DD).", "filter_date_before")
+    date_after = date_filter(_("From"), _("On or after this date (YYYY-MM-DD)."), "filter_date_after")
+    date_before = date_filter(_("To"), _("On or before this date (YYYY-MM-DD)."), "filter_date_before")
     year = YearFilter(
         label=_("Year"),
         method="filter_year",

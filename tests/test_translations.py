@@ -51,8 +51,6 @@ def test_every_translation_keeps_the_placeholders_of_its_original():
         wanted = set(PLACEHOLDER.findall("".join(originals)))
         for text in entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]:
             assert set(PLACEHOLDER.findall(text)) <= wanted, entry.msgid
-        if not entry.msgid_plural:
-            assert set(PLACEHOLDER.findall(entry.msgstr)) == wanted, entry.msgid
 
 
 def test_plurals_are_real_plurals_in_spanish():

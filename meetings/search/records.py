@@ -15,9 +15,9 @@ from meetings.models import ActionItem, Agreement, Document, Meeting, Participat
 
 
 class ResultType(models.TextChoices):
-    MEETING = "meeting", "Meeting"
-    DOCUMENT = "document", "Document"
-    AGREEMENT = "agreement", "Agreement"
+    MEETING = "meeting", _("Meeting")
+    DOCUMENT = "document", _("Document")
+    AGREEMENT = "agreement", _("Agreement")
     # The parameter stays "action_item" (permanent links); the archive calls them commitments everywhere.
     ACTION_ITEM = "action_item", _("Commitment")
 

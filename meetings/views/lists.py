@@ -58,9 +58,10 @@ class ArchiveListView(FilterView):
     filterset_class: type[FacetedFilterSet]
     dataset: exports.Dataset
     noun = "records"  # the section, for the main navigation
-    title = gettext_lazy("Records")
-    filter_heading = gettext_lazy("Filter records")
-    no_match = gettext_lazy("No records match these filters.")
+    noun_label = _("records")
+    title = _("Records")
+    filter_heading = _("Filter records")
+    no_match = _("No records match these filters.")
     #: The results heading, without filters and with them ("%(count)s" is the number of rows).
     count_label = ngettext_lazy("%(count)s record", "%(count)s records", "count")
     match_label = ngettext_lazy("%(count)s record matches", "%(count)s records match", "count")
@@ -107,6 +108,7 @@ class ArchiveListView(FilterView):
         active = listing.active_filters(self.request, self.filterset.form, self.filterset.filter_names)
         context.update(
             section=self.noun,
+            noun=self.noun_label,
             title=self.title,
             filter_heading=self.filter_heading,
             no_match=self.no_match,
@@ -144,9 +146,10 @@ class MeetingListView(ArchiveListView):
     template_name = "meetings/meeting_list.html"
     dataset = exports.MEETINGS
     noun = "meetings"
-    title = gettext_lazy("Meetings")
-    filter_heading = gettext_lazy("Filter meetings")
-    no_match = gettext_lazy("No meetings match these filters.")
+    noun_label = _("meetings")
+    title = _("Meetings")
+    filter_heading = _("Filter meetings")
+    no_match = _("No meetings match these filters.")
     count_label = ngettext_lazy("%(count)s meeting", "%(count)s meetings", "count")
     match_label = ngettext_lazy("%(count)s meeting matches", "%(count)s meetings match", "count")
     country_note = _("Meetings the country took part in, in any role.")
@@ -161,9 +164,10 @@ class DocumentListView(ArchiveListView):
     template_name = "meetings/document_list.html"
     dataset = exports.DOCUMENTS
     noun = "documents"
-    title = gettext_lazy("Documents")
-    filter_heading = gettext_lazy("Filter documents")
-    no_match = gettext_lazy("No documents match these filters.")
+    noun_label = _("documents")
+    title = _("Documents")
+    filter_heading = _("Filter documents")
+    no_match = _("No documents match these filters.")
     count_label = ngettext_lazy("%(count)s document", "%(count)s documents", "count")
     match_label = ngettext_lazy("%(count)s document matches", "%(count)s documents match", "count")
     country_note = _("Documents of meetings the country took part in, in any role.")
@@ -178,9 +182,10 @@ class AgreementListView(ArchiveListView):
     template_name = "meetings/agreement_list.html"
     dataset = exports.AGREEMENTS
     noun = "agreements"
-    title = gettext_lazy("Agreements")
-    filter_heading = gettext_lazy("Filter agreements")
-    no_match = gettext_lazy("No agreements match these filters.")
+    noun_label = _("agreements")
+    title = _("Agreements")
+    filter_heading = _("Filter agreements")
+    no_match = _("No agreements match these filters.")
     count_label = ngettext_lazy("%(count)s agreement", "%(count)s agreements", "count")
     match_label = ngettext_lazy("%(count)s agreement matches", "%(count)s agreements match", "count")
     country_note = _("Agreements of meetings the country took part in, in any role.")
@@ -197,9 +202,10 @@ class CommitmentListView(ArchiveListView):
     template_name = "meetings/commitment_list.html"
     dataset = exports.COMMITMENT_TRACKER
     noun = "commitments"
-    title = gettext_lazy("Commitments")
-    filter_heading = gettext_lazy("Filter commitments")
-    no_match = gettext_lazy("No commitments match these filters.")
+    noun_label = _("commitments")
+    title = _("Commitments")
+    filter_heading = _("Filter commitments")
+    no_match = _("No commitments match these filters.")
     count_label = ngettext_lazy("%(count)s commitment", "%(count)s commitments", "count")
     match_label = ngettext_lazy("%(count)s commitment matches", "%(count)s commitments match", "count")
     country_note = _("Commitments the country is responsible for.")
