@@ -36,6 +36,7 @@ from meetings.models import (
     Process,
     Topic,
 )
+from meetings.text import sort_key
 
 # --------------------------------------------------------------------------
 # List pages
@@ -153,17 +154,22 @@ def _model_facet(options: QuerySet, path: str, ids: QuerySet, key: str, label) -
     only the records in `ids`, each once.
     """
     rows = options.filter(**{f"{path}__in": ids}).annotate(n=Count(path, distinct=True)).order_by("name")
-    return [FacetOption(getattr(row, key), label(row), row.n) for row in rows]
+    return _by_label([FacetOption(getattr(row, key), label(row), row.n) for row in rows])
+
+
+def _by_label(options: list[FacetOption]) -> list[FacetOption]:
+    """In the order of the names shown (the Spanish names sort differently from the English ones)."""
+    return sorted(options, key=lambda option: sort_key(option.label))
 
 
 def process_facet(ids: QuerySet, path: str) -> list[FacetOption]:
     """`path` goes from Process to the records: "meetings", "meetings__documents", ..."""
-    return _model_facet(Process.objects.all(), path, ids, "slug", lambda p: p.acronym or p.name)
+    return _model_facet(Process.objects.all(), path, ids, "slug", lambda p: p.local_acronym or p.local_name)
 
 
 def country_facet(ids: QuerySet, path: str) -> list[FacetOption]:
     """Countries that took part: `path` goes from Country through participations to the records."""
-    return _model_facet(Country.objects.all(), path, ids, "alpha3", lambda c: c.name)
+    return _model_facet(Country.objects.all(), path, ids, "alpha3", lambda c: c.local_name)
 
 
 def topic_facet(agreements: QuerySet[Agreement], count_path: str) -> list[FacetOption]:
@@ -173,7 +179,7 @@ def topic_facet(agreements: QuerySet[Agreement], count_path: str) -> list[FacetO
     "agreements__document__meeting" meetings.
     """
     rows = Topic.objects.filter(agreements__in=agreements).annotate(n=Count(count_path, distinct=True)).order_by("name")
-    return [FacetOption(row.slug, row.name, row.n) for row in rows]
+    return _by_label([FacetOption(row.slug, row.local_name, row.n) for row in rows])
 
 
 def concerned_facet(agreements: QuerySet[Agreement], count_path: str) -> list[FacetOption]:
@@ -185,7 +191,7 @@ def concerned_facet(agreements: QuerySet[Agreement], count_path: str) -> list[Fa
     rows = (
         Country.objects.filter(agreements__in=agreements).annotate(n=Count(count_path, distinct=True)).order_by("name")
     )
-    return [FacetOption(row.alpha3, row.name, row.n) for row in rows]
+    return _by_label([FacetOption(row.alpha3, row.local_name, row.n) for row in rows])
 
 
 # --------------------------------------------------------------------------
@@ -706,4 +712,4 @@ def _organisation_label(organisation: Organisation) -> str:
 
 def responsible_country_facet(ids: QuerySet) -> list[FacetOption]:
     """Countries responsible for the commitments in `ids`."""
-    return _model_facet(Country.objects.all(), "action_items", ids, "alpha3", lambda c: c.name)
+    return _model_facet(Country.objects.all(), "action_items", ids, "alpha3", lambda c: c.local_name)

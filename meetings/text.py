@@ -23,3 +23,25 @@ def normalize_name(value: str) -> str:
             folded = folded[len(article) :]
             break
     return folded
+
+
+def fold(value: str) -> str:
+    """Case and accents out: "Protección" ~ "proteccion" (how search compares words in both languages)."""
+    return strip_accents(value).casefold()
+
+
+def sort_key(value: str) -> str:
+    """Alphabetical order as a reader expects it: "Éxodo" between "Estados" and "Fiji", not after "Zambia"."""
+    return fold(value)
+
+
+#: The name under which SQLite connections get `fold` as an SQL function (meetings/apps.py).
+FOLD_FUNCTION = "MIGCONF_FOLD"
+
+
+def register_fold(sender, connection, **kwargs) -> None:
+    """connection_created: give a new SQLite connection the FOLD_FUNCTION the search fallback uses."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            FOLD_FUNCTION, 1, lambda value: None if value is None else fold(value), deterministic=True
+        )

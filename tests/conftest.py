@@ -79,6 +79,14 @@ def english_address(path: str) -> str:
     return "/en" + path
 
 
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Each test starts in English: a request leaves its page's language active in the thread after it."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture
 def client():
     """The test client; unprefixed public addresses read the English page (see EnglishClient)."""

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from meetings.models import Country, Process
 from tests import factories as make
 from tests.helpers import Page
 
@@ -190,3 +191,28 @@ def test_the_admins_language_chooser_remembers_the_choice(staff_client):
     assert response.status_code == 302 and response["Location"] == "/admin/"
     response = staff_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
     assert Page(response).has("html", lang="es")
+
+
+# -- the vocabulary in the page's language ----------------------------------------------
+
+
+def test_names_of_countries_processes_organisations_and_topics_read_in_the_pages_language(visitor, archive):
+    mexico = Country.objects.get(alpha3="MEX")
+    mexico.name_es = "México"
+    mexico.save()
+    rcm = Process.objects.get(slug="rcm")
+    rcm.name_es, rcm.acronym_es = "Conferencia Regional sobre Migración", "CRM"
+    rcm.save()
+    iom = make.organisation("iom", "International Organization for Migration", "IOM")
+    iom.name_es, iom.acronym_es = "Organización Internacional para las Migraciones", "OIM"
+    iom.save()
+    spanish = Page(visitor.get(url("country-detail", "es", "MEX")))
+    assert [h1.text for h1 in spanish.elements("h1")] == ["México"]
+    assert spanish.has("span", lang="en")  # the English name beside it, marked as English
+    assert [h1.text for h1 in Page(visitor.get(url("country-detail", "en", "MEX"))).elements("h1")] == ["Mexico"]
+    process_page = visitor.get(url("process-detail", "es", "rcm")).content.decode()
+    assert "Conferencia Regional sobre Migración" in process_page and "(CRM)" in process_page
+    organisation_page = visitor.get(url("organisation-detail", "es", "iom")).content.decode()
+    assert "Organización Internacional para las Migraciones" in organisation_page
+    facets = visitor.get(url("agreement-list", "es")).content.decode()
+    assert "México" in facets and "CRM" in facets

@@ -8,10 +8,20 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.text import normalize_name
+
+
+def _in_spanish() -> bool:
+    return (translation.get_language() or "").startswith("es")
+
+
+def localised(english: str, spanish: str) -> str:
+    """The name a reader of the active language knows: the Spanish one on Spanish pages when there is one."""
+    return spanish if spanish and _in_spanish() else english
 
 
 class CountryQuerySet(models.QuerySet):
@@ -51,13 +61,17 @@ class Country(models.Model):
         verbose_name_plural = "countries"
 
     def __str__(self):
-        return self.name
+        return self.local_name
 
     def get_absolute_url(self):
         return reverse("meetings:country-detail", args=[self.alpha3])
 
     def natural_key(self):
         return (self.alpha3,)
+
+    @property
+    def local_name(self) -> str:
+        return localised(self.name, self.name_es)
 
 
 class CountryAliasManager(models.Manager):
@@ -115,13 +129,17 @@ class Topic(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return self.local_name
 
     def get_absolute_url(self):
         return reverse("meetings:topic-detail", args=[self.slug])
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def local_name(self) -> str:
+        return localised(self.name, self.name_es)
 
 
 class Process(models.Model):
@@ -148,13 +166,21 @@ class Process(models.Model):
         verbose_name_plural = "processes"
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        return f"{self.local_name} ({self.local_acronym})" if self.local_acronym else self.local_name
 
     def get_absolute_url(self):
         return reverse("meetings:process-detail", args=[self.slug])
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def local_name(self) -> str:
+        return localised(self.name, self.name_es)
+
+    @property
+    def local_acronym(self) -> str:
+        return localised(self.acronym, self.acronym_es)
 
 
 class MembershipRole(models.TextChoices):
@@ -225,6 +251,12 @@ class Organisation(models.Model):
     name_es = models.CharField("Spanish name", max_length=200, blank=True)
     slug = models.SlugField(max_length=100, unique=True)
     acronym = models.CharField(max_length=30, blank=True)
+    acronym_es = models.CharField(
+        "Spanish acronym",
+        max_length=30,
+        blank=True,
+        help_text="As Spanish texts write it (OIM for IOM, ACNUR for UNHCR).",
+    )
     kind = models.CharField(max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
     process = models.ForeignKey(
         Process,
@@ -244,14 +276,23 @@ class Organisation(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        return f"{self.local_name} ({self.local_acronym})" if self.local_acronym else self.local_name
 
     def get_absolute_url(self):
         return reverse("meetings:organisation-detail", args=[self.slug])
 
     @property
+    def local_name(self) -> str:
+        return localised(self.name, self.name_es)
+
+    @property
+    def local_acronym(self) -> str:
+        # A Spanish page falls back to the English acronym only when no Spanish one is known.
+        return localised(self.acronym, self.acronym_es)
+
+    @property
     def short_name(self) -> str:
-        return self.acronym or self.name
+        return self.local_acronym or self.local_name
 
     def natural_key(self):
         return (self.slug,)

@@ -20,6 +20,7 @@ from meetings.search.query import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, ParsedQu
 from meetings.search.records import SPECS, ResultType, SearchFilters, Spec, apply_filters, selected_types
 from meetings.search.snippets import SNIPPET_JOINER, python_snippet, render_marked
 from meetings.search.sqlite import SubstringBackend
+from meetings.search.vocabulary import VocabularyBackend
 
 
 def _uses_postgres(using: str = "default") -> bool:
@@ -27,7 +28,8 @@ def _uses_postgres(using: str = "default") -> bool:
 
 
 def backend_for(parsed: ParsedQuery):
-    return PostgresBackend(parsed) if _uses_postgres() else SubstringBackend(parsed)
+    text = PostgresBackend(parsed) if _uses_postgres() else SubstringBackend(parsed)
+    return VocabularyBackend(text, parsed)
 
 
 def hits(spec: Spec, backend, filters: SearchFilters) -> QuerySet:

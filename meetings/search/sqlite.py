@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Expression, F, Func, Q, Value
-from django.db.models.functions import Cast, Least, Length, Lower, Replace
+from django.db.models.functions import Cast, Least, Length, Replace
+from django.db.models.lookups import Contains
 
 from meetings.search.query import ParsedQuery, Term
 from meetings.search.records import Spec
+from meetings.text import FOLD_FUNCTION, fold
 
 SQLITE_LIMITS = """\
 Search on SQLite (the embedded default) is a simpler fallback behind the same
 interface; production on PostgreSQL gets real full-text search.
 
-- Words are matched as substrings, case-insensitively for unaccented Latin
-  letters only: "protección" does not find "PROTECCIÓN" nor "proteccion".
+- Words are matched as substrings, without case or accents: "proteccion"
+  finds "PROTECCIÓN" and "protección" finds "Proteccion".
 - Stemming is a crude English suffix trim (-s, -es, -ies, -ed, -ing), so
   "trafficked" finds "trafficking", but "migraciones" does not find
   "migración"; PostgreSQL stems English and Spanish properly.
@@ -32,6 +34,13 @@ interface; production on PostgreSQL gets real full-text search.
 # PostgreSQL's english.stop; Spanish keeps the articles, prepositions and
 
 
+class Folded(Func):
+    """The text with case and accents folded, by the SQLite function meetings/apps.py registers (text.fold)."""
+
+    function = FOLD_FUNCTION
+    output_field = models.TextField()
+
+
 class SubstringBackend:
     """The fallback for databases without full-text search: see SQLITE_LIMITS."""
 
@@ -40,9 +49,11 @@ class SubstringBackend:
 
     @staticmethod
     def _term_q(spec: Spec, term: Term) -> Q:
+        # Both sides folded (case and accents out): "proteccion" finds "PROTECCIÓN" and the reverse.
+        needle = fold(term.needle)
         condition = Q()
         for name, _weight in spec.fields:
-            condition |= Q(**{f"{name}__icontains": term.needle})
+            condition |= Q(Contains(Folded(F(name)), Value(needle)))
         return condition
 
     def match(self, spec: Spec) -> Q:
@@ -60,9 +71,10 @@ class SubstringBackend:
         float_field = models.FloatField()
         scores = [Value(0.0, output_field=float_field)]
         for term in self.parsed.positive_terms:
-            needle = term.needle
+            needle = fold(term.needle)
             for name, weight in spec.fields:
-                occurrences = (Length(F(name)) - Length(Replace(Lower(F(name)), Value(needle), Value("")))) / Value(
+                folded = Folded(F(name))
+                occurrences = (Length(folded) - Length(Replace(folded, Value(needle), Value("")))) / Value(
                     float(len(needle))
                 )
                 scores.append(Value(weight) * Least(Cast(occurrences, float_field), Value(5.0)))
