@@ -167,8 +167,8 @@ def interface_text(texts: set[str], records: set[str]) -> set[str]:
         rest = text
         for record in sorted(records | SAME_IN_BOTH, key=len, reverse=True):
             rest = rest.replace(record, " ")
-        shortened = text.rstrip(" …").removesuffix("...")  # a record's text cut to fit (truncatewords)
-        if not re.search(r"[A-Za-z]{2,}", rest) or any(record.startswith(shortened) for record in records):
+        shortened = text.strip(" …").removesuffix("...")  # a record's text cut to fit, or a snippet of it
+        if not re.search(r"[A-Za-z]{2,}", rest) or any(shortened in record for record in records):
             continue
         found.add(text)
     return found
