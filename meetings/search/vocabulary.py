@@ -7,7 +7,7 @@ way (an English agreement tagged *Trafficking in persons* for the Spanish
 topic name), and rank above text-only matches. Names compare without case,
 accents, punctuation or stop words, so "Mexico", "méxico" and "MÉXICO" are one.
 
-The whole query must be the name (a few words, no OR). The names are read
+The whole query must be the name (a few plain words: no "quoted phrase", OR or -word). The names are read
 in one query into an index kept in memory (rebuilt when the vocabulary
 changes, see forget_vocabulary), so a search costs no extra query.
 """
@@ -118,7 +118,8 @@ VOCABULARY_MODELS = (Country, CountryAlias, Process, Topic, Organisation)
 
 def named_in(parsed: ParsedQuery) -> Named:
     """What the query's words name, if they are together a name of the vocabulary."""
-    if parsed.excluded or any(len(group) != 1 for group in parsed.groups):
+    # Only plain words: a "quoted phrase" asks for that exact text, and OR or -word for a text search.
+    if parsed.excluded or any(len(group) != 1 or group[0].phrase for group in parsed.groups):
         return Named()
     key = name_key(" ".join(term.text for term in parsed.positive_terms))
     if not key or len(key.split()) > MAX_NAME_WORDS:
