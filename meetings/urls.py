@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", views.DocumentListView.as_view(), name="document-list"),
     path("documents/<slug:slug>/", views.document_detail, name="document-detail"),
     path("documents/<slug:slug>/original", downloads.document_file, name="document-file"),
+    path("documents/<slug:slug>/with/<slug:other>/", views.document_side_by_side, name="document-side-by-side"),
     path("agreements/", views.AgreementListView.as_view(), name="agreement-list"),
     path("agreements/<int:pk>/", views.agreement_detail, name="agreement-detail"),
     re_path(r"^countries/(?P<alpha3>[A-Za-z]{3})/$", views.country_detail, name="country-detail"),

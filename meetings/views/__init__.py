@@ -19,7 +19,13 @@ from meetings.views.lists import (
     DocumentListView,
     MeetingListView,
 )
-from meetings.views.records import agreement_detail, commitment_detail, document_detail, meeting_detail
+from meetings.views.records import (
+    agreement_detail,
+    commitment_detail,
+    document_detail,
+    document_side_by_side,
+    meeting_detail,
+)
 from meetings.views.search import search_page
 
 __all__ = [
@@ -34,6 +40,7 @@ __all__ = [
     "country_detail",
     "country_download",
     "document_detail",
+    "document_side_by_side",
     "home",
     "meeting_detail",
     "organisation_detail",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from meetings import selectors
+from meetings import selectors, versions
 from meetings.filters import AsOfForm
 from meetings.models import ActionItemStatus, Agreement
 from meetings.templatetags.archive import date_range
@@ -49,6 +49,29 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "meeting": document.meeting,
             "sections": selectors.agreement_sections(agreements),
             "agreement_count": len(agreements),
+            "document_versions": versions.language_versions(document),
+        },
+    )
+
+
+@require_safe
+def document_side_by_side(request: HttpRequest, slug: str, other: str) -> HttpResponse:
+    """Two language versions of a document, their agreements paired by printed label."""
+    document = public_or_404(selectors.public_document, slug)
+    partner = next((v for v in versions.language_versions(document) if v.slug == other), None)
+    if partner is None:
+        raise Http404("These two documents are not language versions of each other.")
+    return render(
+        request,
+        "meetings/document_side_by_side.html",
+        {
+            "section": "documents",
+            "document": document,
+            "other": partner,
+            "meeting": document.meeting,
+            "pairs": versions.paired_agreements(
+                selectors.document_agreements(document), selectors.document_agreements(partner)
+            ),
         },
     )
 
