@@ -8,24 +8,29 @@ from django.utils.html import format_html
 from meetings.admin.publishing import PublishableAdmin, PublishableInline
 from meetings.models import Agreement, Document
 
+#: An agreement's columns when it is one row under its document, on the document's page and on
+#: the meeting's one-page form alike (countries, organisations and relations are on its own page).
+AGREEMENT_ROW_FIELDS = [
+    "order",
+    "label",
+    "parent",
+    "section",
+    "section_heading",
+    "kind",
+    "text",
+    "topics",
+    "status",
+    "needs_review",
+]
+AGREEMENT_ROW_AUTOCOMPLETE = ["parent", "topics"]
+
 
 class AgreementInline(PublishableInline, admin.TabularInline):
     model = Agreement
     fk_name = "document"
     extra = 3
-    fields = [
-        "order",
-        "label",
-        "parent",
-        "section",
-        "section_heading",
-        "kind",
-        "text",
-        "topics",
-        "status",
-        "needs_review",
-    ]
-    autocomplete_fields = ["parent", "topics"]
+    fields = AGREEMENT_ROW_FIELDS
+    autocomplete_fields = AGREEMENT_ROW_AUTOCOMPLETE
     show_change_link = True  # countries, organisations, action items and relations are on its own page
     ordering = ["order"]
 

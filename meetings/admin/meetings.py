@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from nested_admin.compat import MergeSafeMedia, ensure_merge_safe_media
 
 from meetings.admin.base import ArchiveAdmin
+from meetings.admin.documents import AGREEMENT_ROW_AUTOCOMPLETE, AGREEMENT_ROW_FIELDS
 from meetings.admin.follow_up import FollowUpAdminMixin, FollowUpReportFormSet
 from meetings.admin.input import is_valid_key
 from meetings.admin.publishing import KeepPublishedFormSet, PublishableAdmin, PublishableInline
@@ -191,19 +192,8 @@ class DocumentAgreementInline(RowsInline, LoadedAutocompleteMixin, PublishableIn
     fk_name = "document"
     formset = AgreementRowsFormSet
     extra = 0
-    fields = [
-        "order",
-        "label",
-        "parent",
-        "section",
-        "section_heading",
-        "kind",
-        "text",
-        "topics",
-        "status",
-        "needs_review",
-    ]
-    autocomplete_fields = ["parent", "topics"]
+    fields = AGREEMENT_ROW_FIELDS
+    autocomplete_fields = AGREEMENT_ROW_AUTOCOMPLETE
     show_change_link = True  # countries, organisations and links to earlier agreements are on its own page
     ordering = ["order"]
     classes = ["agreements"]
