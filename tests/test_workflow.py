@@ -267,6 +267,13 @@ class TestTheButtonsOfARecordsPage:
         assert publisher_client.post(url).status_code == 302
         assert statuses(meeting) == [WITHDRAWN]
 
+    def test_the_withdrawal_question_is_asked_in_the_staff_members_language(self, publisher_client, publisher, outcome):
+        meeting = outcome["meeting"]
+        services.publish(meeting, publisher)
+        page = publisher_client.get(admin_url(Meeting, "withdraw", meeting.pk), HTTP_ACCEPT_LANGUAGE="es")
+        assert "Sí, retirarlo" in page.content.decode()
+        assert "Yes, withdraw it" not in page.content.decode()
+
 
 class TestWithdrawing:
     @pytest.fixture
