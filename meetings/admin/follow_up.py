@@ -1,7 +1,6 @@
 """Commitments' follow-up, dated whichever page staff change it from."""
 
 from django import forms
-from django.contrib import admin
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 
@@ -70,15 +69,3 @@ class FollowUpReportFormSet(BaseInlineFormSet):
         field.label_from_instance = lambda item: f"{item.meeting}: {item}"
         form.fields["progress"].initial = ActionItemStatus.DONE
         form.fields["date"].initial = self.instance.start_date
-
-
-class FollowUpReportInline(admin.TabularInline):
-    """Marks commitments of earlier meetings done (or in progress, or dropped) as reported at this meeting."""
-
-    model = ActionItemStatusChange
-    fk_name = "meeting"
-    formset = FollowUpReportFormSet
-    extra = 1
-    fields = ["action_item", "progress", "date", "note"]
-    verbose_name = "commitment of an earlier meeting reported on here"
-    verbose_name_plural = "Commitments of earlier meetings reported on at this meeting"
